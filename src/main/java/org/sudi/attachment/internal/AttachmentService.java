@@ -1,0 +1,165 @@
+package org.sudi.attachment.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.tika.Tika;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.sudi.attachment.AttachmentReaders;
+import org.sudi.attachment.Attachments;
+import org.sudi.directory.Actor;
+import org.sudi.platform.InvalidInputException;
+import org.sudi.platform.NotFoundException;
+import org.sudi.platform.SudiProperties;
+
+/** Stores and serves attachments. */
+@Service
+public class AttachmentService implements Attachments {
+
+	/** Photos (JPEG, PNG, WebP) and documents (PDF), decided from the bytes, never from the name. */
+	static final Set<String> ALLOWED = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
+
+	public record Stored(UUID id, String contentType, long size, String sha256) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Path root;
+	private final long maxSize;
+	private final List<AttachmentReaders> readers;
+	private final Clock clock;
+	private final Tika tika = new Tika();
+
+	AttachmentService(JdbcClient jdbc, SudiProperties properties, List<AttachmentReaders> readers, Clock clock) {
+		this.jdbc = jdbc;
+		this.root = properties.dataDir().resolve("attachments").toAbsolutePath();
+		this.maxSize = properties.attachments().maxSize().toBytes();
+		this.readers = readers;
+		this.clock = clock;
+	}
+
+	public Stored store(Actor actor, String originalName, InputStream content) {
+		try {
+			Files.createDirectories(root);
+			Path temp = Files.createTempFile(root, "upload-", ".part");
+			try {
+				MessageDigest sha = MessageDigest.getInstance("SHA-256");
+				long size;
+				try (InputStream in = new DigestInputStream(content, sha)) {
+					size = copyLimited(in, temp);
+				}
+				if (size == 0) {
+					throw new InvalidInputException("file", "is empty");
+				}
+				String type = tika.detect(temp);
+				if (!ALLOWED.contains(type)) {
+					throw new InvalidInputException("file",
+							"is " + type + "; only JPEG, PNG and WebP photos and PDF documents are accepted");
+				}
+				String hash = HexFormat.of().formatHex(sha.digest());
+				Path target = pathOf(hash);
+				Files.createDirectories(target.getParent());
+				if (!Files.exists(target)) {
+					try {
+						Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+					}
+					catch (AtomicMoveNotSupportedException e) {
+						Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+					}
+				}
+				UUID id = UUID.randomUUID();
+				jdbc.sql("""
+						insert into attachment(id, sha256, content_type, size, original_name, uploaded_by,
+						  uploader_org_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(id, hash, type, size, clean(originalName), actor.username(), actor.orgId(),
+							Timestamp.from(clock.instant()))
+					.update();
+				return new Stored(id, type, size, hash);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private long copyLimited(InputStream in, Path target) throws IOException {
+		byte[] buffer = new byte[64 * 1024];
+		long total = 0;
+		try (var out = Files.newOutputStream(target)) {
+			for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+				total += n;
+				if (total > maxSize) {
+					throw new InvalidInputException("file", "is larger than " + (maxSize / (1024 * 1024)) + " MB");
+				}
+				out.write(buffer, 0, n);
+			}
+		}
+		return total;
+	}
+
+	public record Readable(String contentType, long size, String originalName, Path path) {
+	}
+
+	/** The attachment's bytes, if the actor may read them (404 otherwise: its existence is not revealed). */
+	public Readable open(Actor actor, UUID id) {
+		Row row = find(id).orElseThrow(() -> new NotFoundException("Attachment", id));
+		boolean mayRead = row.uploadedBy().equals(actor.username())
+				|| readers.stream().anyMatch(r -> r.mayRead(id, actor));
+		if (!mayRead) {
+			throw new NotFoundException("Attachment", id);
+		}
+		return new Readable(row.contentType(), row.size(), row.originalName(), pathOf(row.sha256()));
+	}
+
+	@Override
+	public boolean uploadedBySameUnit(UUID attachmentId, Actor actor) {
+		return find(attachmentId).map(r -> r.uploadedBy().equals(actor.username())
+				|| (actor.orgId() != null && actor.orgId().equals(r.uploaderOrgId()))).orElse(false);
+	}
+
+	private record Row(String sha256, String contentType, long size, String originalName, String uploadedBy,
+			Long uploaderOrgId) {
+	}
+
+	private Optional<Row> find(UUID id) {
+		return jdbc.sql("select * from attachment where id = ?")
+			.param(id)
+			.query((rs, n) -> new Row(rs.getString("sha256"), rs.getString("content_type"), rs.getLong("size"),
+					rs.getString("original_name"), rs.getString("uploaded_by"),
+					rs.getObject("uploader_org_id", Long.class)))
+			.optional();
+	}
+
+	private Path pathOf(String sha256) {
+		return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+	}
+
+	private static String clean(String name) {
+		if (name == null) {
+			return null;
+		}
+		String base = name.replaceAll("[\\\\/]", "_").replaceAll("\\p{Cntrl}", "");
+		return base.length() > 200 ? base.substring(0, 200) : base;
+	}
+}

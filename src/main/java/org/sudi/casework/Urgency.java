@@ -1,0 +1,5 @@
+package org.sudi.casework;
+
+public enum Urgency {
+	NORMAL, URGENT
+}

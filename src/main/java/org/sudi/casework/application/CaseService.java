@@ -1,0 +1,234 @@
+package org.sudi.casework.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sudi.attachment.Attachments;
+import org.sudi.casework.CaseType;
+import org.sudi.casework.Channel;
+import org.sudi.casework.Rating;
+import org.sudi.casework.domain.Case;
+import org.sudi.casework.domain.Cases;
+import org.sudi.casework.domain.Ids;
+import org.sudi.casework.domain.Submission;
+import org.sudi.casework.domain.TimelineEntry;
+import org.sudi.catalog.Catalog;
+import org.sudi.catalog.DutyItem;
+import org.sudi.directory.Actor;
+import org.sudi.directory.OrgKind;
+import org.sudi.directory.OrgUnit;
+import org.sudi.directory.OrgUnits;
+import org.sudi.directory.Role;
+import org.sudi.platform.InvalidInputException;
+import org.sudi.platform.NotFoundException;
+
+/**
+ * The use cases of the loop: each loads a case the actor may see (404 otherwise), asks the aggregate
+ * to act, saves it and publishes its events, all in one transaction.
+ */
+@Service
+@Transactional
+public class CaseService {
+
+	private final Cases cases;
+	private final OrgUnits orgUnits;
+	private final Catalog catalog;
+	private final Attachments attachments;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	CaseService(Cases cases, OrgUnits orgUnits, Catalog catalog, Attachments attachments,
+			ApplicationEventPublisher events, Clock clock) {
+		this.cases = cases;
+		this.orgUnits = orgUnits;
+		this.catalog = catalog;
+		this.attachments = attachments;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Case submit(Actor actor, Submission submission) {
+		Submission s = withDefaults(actor, submission);
+		if (s.categoryCode() != null && !catalog.categoryExists(s.categoryCode())) {
+			throw new InvalidInputException("categoryCode", "unknown category " + s.categoryCode());
+		}
+		if (s.townId() != null) {
+			OrgUnit town = orgUnits.find(s.townId()).orElse(null);
+			if (town == null || town.kind() != OrgKind.TOWN) {
+				throw new InvalidInputException("townId", "is not a town or street of the district");
+			}
+		}
+		Instant now = clock.instant();
+		Case c = Case.submit(Ids.next(now), cases.nextTrackingNo(LocalDate.now(clock)), s, actor, now);
+		return store(c);
+	}
+
+	/** Fills in what the submitter's role and unit imply: the channel, and the town of a LIVELIHOOD case. */
+	private Submission withDefaults(Actor actor, Submission s) {
+		Channel channel = s.channel();
+		if (channel == null || actor.hasAny(Role.CITIZEN, Role.ENTERPRISE, Role.GRID_WORKER)) {
+			channel = defaultChannel(actor, channel);
+		}
+		Long townId = s.townId();
+		if (townId == null && s.type() == CaseType.LIVELIHOOD) {
+			townId = orgUnits.townOf(actor.orgId()).orElse(null);
+		}
+		if (townId == null && s.type() == CaseType.ENFORCEMENT && actor.has(Role.TOWN_OPERATOR)) {
+			townId = actor.orgId();
+		}
+		return new Submission(s.type(), s.title(), s.description(), s.categoryCode(), s.urgency(), channel, townId,
+				s.location(), s.requester());
+	}
+
+	private static Channel defaultChannel(Actor actor, Channel requested) {
+		if (actor.has(Role.CITIZEN)) {
+			return requested == Channel.WECHAT ? Channel.WECHAT : Channel.H5;
+		}
+		if (actor.has(Role.ENTERPRISE)) {
+			return Channel.ENTERPRISE;
+		}
+		if (actor.has(Role.GRID_WORKER)) {
+			return Channel.GRID;
+		}
+		if (actor.has(Role.TOWN_OPERATOR) || actor.has(Role.VILLAGE_OPERATOR)) {
+			return Channel.TOWN;
+		}
+		if (actor.has(Role.DEPARTMENT_STAFF)) {
+			return Channel.DEPARTMENT;
+		}
+		return Channel.HOTLINE;
+	}
+
+	@Transactional(readOnly = true)
+	public Case get(Actor actor, UUID caseId) {
+		return cases.find(caseId).filter(c -> c.isVisibleTo(actor))
+			.orElseThrow(() -> new NotFoundException("Case", caseId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> timeline(Actor actor, UUID caseId) {
+		get(actor, caseId);
+		return cases.timeline(caseId);
+	}
+
+	@Transactional(readOnly = true)
+	public Cases.Page search(Actor actor, Cases.Filter filter, int page, int size) {
+		return cases.search(filter, actor, page, size);
+	}
+
+	public Case accept(Actor actor, UUID caseId, Long assigneeOrgId, String note) {
+		OrgUnit assignee = assigneeOrgId == null ? null : unit("assigneeOrgId", assigneeOrgId);
+		return change(actor, caseId, c -> c.accept(actor, assignee, note, clock.instant()));
+	}
+
+	public Case escalate(Actor actor, UUID caseId, String reason) {
+		return change(actor, caseId, c -> c.escalate(actor, reason, clock.instant()));
+	}
+
+	public Case reject(Actor actor, UUID caseId, String reason) {
+		return change(actor, caseId, c -> c.reject(actor, reason, clock.instant()));
+	}
+
+	public Case dispatch(Actor actor, UUID caseId, long leadOrgId, List<Long> assistOrgIds, Long dutyId, String note) {
+		Case c = get(actor, caseId);
+		OrgUnit lead = unit("leadOrgId", leadOrgId);
+		List<OrgUnit> assists = new ArrayList<>();
+		for (Long id : assistOrgIds == null ? List.<Long>of() : assistOrgIds) {
+			assists.add(unit("assistOrgIds", id));
+		}
+		DutyItem duty = dutyId == null ? null
+				: catalog.duty(dutyId).orElseThrow(() -> new InvalidInputException("dutyId", "no such duty item"));
+		c.dispatch(actor, lead, assists, duty, note, clock.instant());
+		return store(c);
+	}
+
+	public Case merge(Actor actor, UUID caseId, UUID intoCaseId, String note) {
+		Case c = get(actor, caseId);
+		Case target = cases.find(intoCaseId).filter(t -> t.isVisibleTo(actor))
+			.orElseThrow(() -> new InvalidInputException("intoCaseId", "no such case"));
+		c.mergeInto(actor, target, note, clock.instant());
+		return store(c);
+	}
+
+	public Case withdraw(Actor actor, UUID caseId, String reason) {
+		return change(actor, caseId, c -> c.withdraw(actor, reason, clock.instant()));
+	}
+
+	public Case evaluate(Actor actor, UUID caseId, Rating rating, String comment) {
+		return change(actor, caseId, c -> c.evaluate(actor, rating, comment, clock.instant()));
+	}
+
+	public Case verify(Actor actor, UUID caseId, boolean passed, String note) {
+		return change(actor, caseId, c -> c.verify(actor, passed, note, clock.instant()));
+	}
+
+	public Case sign(Actor actor, UUID taskId) {
+		return changeTask(actor, taskId, c -> c.sign(actor, taskId, clock.instant()));
+	}
+
+	public Case arrive(Actor actor, UUID taskId, String note) {
+		return changeTask(actor, taskId, c -> c.arrive(actor, taskId, note, clock.instant()));
+	}
+
+	public Case complete(Actor actor, UUID taskId, String result, List<UUID> attachmentIds) {
+		List<UUID> ids = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+		return changeTask(actor, taskId, c -> {
+			for (UUID id : ids) {
+				if (!attachments.uploadedBySameUnit(id, actor)) {
+					throw new InvalidInputException("attachmentIds",
+							"attachment " + id + " does not exist or was not uploaded by your unit");
+				}
+			}
+			c.complete(actor, taskId, result, ids, clock.instant());
+		});
+	}
+
+	public Case requestReturn(Actor actor, UUID taskId, String reason) {
+		return changeTask(actor, taskId, c -> c.requestReturn(actor, taskId, reason, clock.instant()));
+	}
+
+	public Case requestExtension(Actor actor, UUID taskId, int days, String reason) {
+		return changeTask(actor, taskId, c -> c.requestExtension(actor, taskId, days, reason, clock.instant()));
+	}
+
+	public Case decideReturn(Actor actor, UUID taskId, boolean approve, String note) {
+		return changeTask(actor, taskId, c -> c.decideReturn(actor, taskId, approve, note, clock.instant()));
+	}
+
+	public Case decideExtension(Actor actor, UUID taskId, boolean approve, String note) {
+		return changeTask(actor, taskId, c -> c.decideExtension(actor, taskId, approve, note, clock.instant()));
+	}
+
+	private OrgUnit unit(String field, long id) {
+		return orgUnits.find(id).orElseThrow(() -> new InvalidInputException(field, "no unit with id " + id));
+	}
+
+	private Case change(Actor actor, UUID caseId, Consumer<Case> action) {
+		Case c = get(actor, caseId);
+		action.accept(c);
+		return store(c);
+	}
+
+	private Case changeTask(Actor actor, UUID taskId, Consumer<Case> action) {
+		UUID caseId = cases.findCaseIdOfTask(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
+		Case c = cases.find(caseId).filter(x -> x.isVisibleTo(actor))
+			.orElseThrow(() -> new NotFoundException("Task", taskId));
+		action.accept(c);
+		return store(c);
+	}
+
+	private Case store(Case c) {
+		List<Object> pending = c.pullEvents();
+		cases.save(c);
+		pending.forEach(events::publishEvent);
+		return c;
+	}
+}

@@ -1,0 +1,763 @@
+package org.sudi.casework.domain;
+
+import static org.sudi.directory.Role.ADMIN;
+import static org.sudi.directory.Role.CITIZEN;
+import static org.sudi.directory.Role.DEPARTMENT_STAFF;
+import static org.sudi.directory.Role.DISCIPLINE;
+import static org.sudi.directory.Role.DISPATCHER;
+import static org.sudi.directory.Role.ENTERPRISE;
+import static org.sudi.directory.Role.GRID_WORKER;
+import static org.sudi.directory.Role.HOTLINE;
+import static org.sudi.directory.Role.LEADER;
+import static org.sudi.directory.Role.TOWN_OPERATOR;
+import static org.sudi.directory.Role.VILLAGE_OPERATOR;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.sudi.casework.CaseAwaitingEvaluation;
+import org.sudi.casework.CaseClosed;
+import org.sudi.casework.CaseDispatched;
+import org.sudi.casework.CaseDispatched.DispatchedTask;
+import org.sudi.casework.CaseEscalated;
+import org.sudi.casework.CaseEvaluated;
+import org.sudi.casework.CaseReturnedToTriage;
+import org.sudi.casework.CaseStatus;
+import org.sudi.casework.CaseSubmitted;
+import org.sudi.casework.CaseType;
+import org.sudi.casework.CaseVerified;
+import org.sudi.casework.Channel;
+import org.sudi.casework.Outcome;
+import org.sudi.casework.Rating;
+import org.sudi.casework.ReworkOrdered;
+import org.sudi.casework.TaskArrived;
+import org.sudi.casework.TaskCompleted;
+import org.sudi.casework.TaskRequestDecided;
+import org.sudi.casework.TaskRequestDecided.Kind;
+import org.sudi.casework.TaskRequestMade;
+import org.sudi.casework.TaskRole;
+import org.sudi.casework.TaskSigned;
+import org.sudi.casework.TaskStatus;
+import org.sudi.casework.Urgency;
+import org.sudi.catalog.DutyItem;
+import org.sudi.directory.Actor;
+import org.sudi.directory.OrgUnit;
+import org.sudi.platform.ForbiddenException;
+import org.sudi.platform.IllegalTransitionException;
+import org.sudi.platform.InvalidInputException;
+import org.sudi.platform.NotFoundException;
+
+/**
+ * A request (诉求) and its way through the closed loop (DESIGN.md §3). Every transition is a method
+ * that checks, in this order, that the actor may do it (else {@link ForbiddenException}), that the
+ * case is in a state that allows it (else {@link IllegalTransitionException}) and that the input
+ * makes sense (else {@link InvalidInputException}); then it changes the state, appends a timeline
+ * entry and registers a past-tense event. Nothing is ever silently ignored.
+ */
+public class Case {
+
+	/** Longest extension one request may ask for, in days. */
+	public static final int MAX_EXTENSION_DAYS = 30;
+
+	private final UUID id;
+	private final String trackingNo;
+	private final CaseType type;
+	private final boolean greenChannel;
+	private final String title;
+	private final String description;
+	private final String categoryCode;
+	private final Urgency urgency;
+	private final Channel channel;
+	private final Long townId;
+	private final Location location;
+	private final Requester requester;
+	private final String createdBy;
+	private final Long creatorOrgId;
+	private final Long initiatingOrgId;
+	private final Instant createdAt;
+	private CaseStatus status;
+	private Outcome outcome;
+	private int round;
+	private UUID mergedInto;
+	private int consecutiveFailures;
+	private Verification verification;
+	private Instant updatedAt;
+	private long version;
+	private final List<Task> tasks;
+	private final List<Evaluation> evaluations;
+
+	private final List<TimelineEntry> newTimelineEntries = new ArrayList<>();
+	private final List<Evaluation> newEvaluations = new ArrayList<>();
+	private final List<Object> events = new ArrayList<>();
+	private boolean isNew;
+
+	Case(UUID id, String trackingNo, CaseType type, boolean greenChannel, String title, String description,
+			String categoryCode, Urgency urgency, Channel channel, Long townId, Location location, Requester requester,
+			String createdBy, Long creatorOrgId, Long initiatingOrgId, Instant createdAt, CaseStatus status,
+			Outcome outcome, int round, UUID mergedInto, int consecutiveFailures, Verification verification,
+			Instant updatedAt, long version, List<Task> tasks, List<Evaluation> evaluations) {
+		this.id = id;
+		this.trackingNo = trackingNo;
+		this.type = type;
+		this.greenChannel = greenChannel;
+		this.title = title;
+		this.description = description;
+		this.categoryCode = categoryCode;
+		this.urgency = urgency;
+		this.channel = channel;
+		this.townId = townId;
+		this.location = location;
+		this.requester = requester;
+		this.createdBy = createdBy;
+		this.creatorOrgId = creatorOrgId;
+		this.initiatingOrgId = initiatingOrgId;
+		this.createdAt = createdAt;
+		this.status = status;
+		this.outcome = outcome;
+		this.round = round;
+		this.mergedInto = mergedInto;
+		this.consecutiveFailures = consecutiveFailures;
+		this.verification = verification;
+		this.updatedAt = updatedAt;
+		this.version = version;
+		this.tasks = new ArrayList<>(tasks);
+		this.evaluations = new ArrayList<>(evaluations);
+	}
+
+	// ------------------------------------------------------------------ submit
+
+	/**
+	 * 诉求上报. LIVELIHOOD goes to the review of its town; ENFORCEMENT (a town's or department's
+	 * whistle) and DEVELOPMENT (an enterprise's request, green channel) go straight to district triage.
+	 */
+	public static Case submit(UUID id, String trackingNo, Submission s, Actor actor, Instant now) {
+		Objects.requireNonNull(s.type(), "type");
+		boolean allowed = switch (s.type()) {
+			case LIVELIHOOD -> actor.hasAny(CITIZEN, HOTLINE, GRID_WORKER, TOWN_OPERATOR, VILLAGE_OPERATOR, DISPATCHER);
+			case ENFORCEMENT -> actor.hasAny(TOWN_OPERATOR, DEPARTMENT_STAFF, DISPATCHER);
+			case DEVELOPMENT -> actor.hasAny(ENTERPRISE, HOTLINE, DISPATCHER);
+		};
+		if (!allowed) {
+			throw new ForbiddenException("Your role may not file a " + s.type() + " case");
+		}
+		requireText("title", s.title());
+		requireText("description", s.description());
+		if (s.type() == CaseType.LIVELIHOOD && s.townId() == null) {
+			throw new InvalidInputException("townId", "a LIVELIHOOD case needs the town whose review it goes to");
+		}
+		boolean ownRequest = actor.hasAny(CITIZEN, ENTERPRISE);
+		Requester requester = s.requester() == null ? new Requester(null, null, null) : s.requester();
+		if (ownRequest) {
+			requester = new Requester(requester.name() != null ? requester.name() : actor.displayName(),
+					requester.phone(), actor.username());
+		}
+		else {
+			requester = new Requester(requester.name(), requester.phone(), null);
+		}
+		Long initiating = s.type() == CaseType.ENFORCEMENT ? actor.orgId() : null;
+		CaseStatus status = s.type() == CaseType.LIVELIHOOD ? CaseStatus.TOWN_REVIEW : CaseStatus.DISTRICT_TRIAGE;
+		Case c = new Case(id, trackingNo, s.type(), s.type() == CaseType.DEVELOPMENT, s.title().strip(),
+				s.description().strip(), s.categoryCode(), s.urgency() == null ? Urgency.NORMAL : s.urgency(),
+				s.channel(), s.townId(), s.location(), requester, actor.username(), actor.orgId(), initiating, now,
+				status, null, 1, null, 0, null, now, 0, List.of(), List.of());
+		c.isNew = true;
+		c.record(actor, now, "SUBMIT", null, status,
+				s.type() == CaseType.DEVELOPMENT ? "绿色通道 green channel" : null);
+		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, now));
+		return c;
+	}
+
+	// ------------------------------------------------------------------ town review
+
+	/** 镇街受理: the town takes the case itself or gives it to one of its villages. */
+	public Task accept(Actor actor, OrgUnit assignee, String note, Instant now) {
+		requireTownOperator(actor);
+		requireStatus(CaseStatus.TOWN_REVIEW, "accept");
+		long assigneeId = assignee == null ? townId : assignee.id();
+		if (assignee != null && assignee.id() != townId && !assignee.isVillageOf(townId)) {
+			throw new InvalidInputException("assigneeOrgId", "must be the town itself or one of its villages");
+		}
+		Task task = Task.dispatch(tasks.size(), assigneeId, TaskRole.LEAD, round, null, now);
+		tasks.add(task);
+		moveTo(CaseStatus.IN_PROGRESS, actor, now, "ACCEPT", note);
+		events.add(new CaseDispatched(id, round, List.of(new DispatchedTask(task.id(), assigneeId, TaskRole.LEAD)),
+				null, true, now));
+		return task;
+	}
+
+	/** 上报区级: the town sends the case up because it is beyond its powers, saying why. */
+	public void escalate(Actor actor, String reason, Instant now) {
+		requireTownOperator(actor);
+		requireStatus(CaseStatus.TOWN_REVIEW, "escalate");
+		requireText("reason", reason);
+		moveTo(CaseStatus.DISTRICT_TRIAGE, actor, now, "ESCALATE", reason);
+		events.add(new CaseEscalated(id, townId, reason, now));
+	}
+
+	/** Rejects the case: by its town in review, or by the command centre in triage. */
+	public void reject(Actor actor, String reason, Instant now) {
+		boolean town = actor.has(TOWN_OPERATOR) && actor.worksIn(townId);
+		boolean dispatcher = actor.has(DISPATCHER);
+		if (!town && !dispatcher) {
+			throw new ForbiddenException("Only the case's town (in review) or the command centre (in triage) may reject it");
+		}
+		if (status == CaseStatus.TOWN_REVIEW && !town) {
+			throw new ForbiddenException("Only the case's town may reject it while it is in town review");
+		}
+		if (status == CaseStatus.DISTRICT_TRIAGE && !dispatcher) {
+			throw new ForbiddenException("Only the command centre may reject a case in district triage");
+		}
+		if (status != CaseStatus.TOWN_REVIEW && status != CaseStatus.DISTRICT_TRIAGE) {
+			throw illegal("reject");
+		}
+		requireText("reason", reason);
+		close(Outcome.REJECTED, actor, now, "REJECT", reason);
+	}
+
+	// ------------------------------------------------------------------ district triage
+
+	/**
+	 * 研判分流 / 派单: one lead unit and any number of assisting units, optionally citing the duty item
+	 * that makes one of them responsible.
+	 */
+	public List<Task> dispatch(Actor actor, OrgUnit lead, Collection<OrgUnit> assists, DutyItem duty, String note,
+			Instant now) {
+		requireDispatcher(actor, "dispatch");
+		requireStatus(CaseStatus.DISTRICT_TRIAGE, "dispatch");
+		if (lead == null || !lead.kind().canHandleTasks()) {
+			throw new InvalidInputException("leadOrgId", "the lead unit must be a department, town or village");
+		}
+		Set<Long> units = new HashSet<>();
+		units.add(lead.id());
+		for (OrgUnit assist : assists) {
+			if (!assist.kind().canHandleTasks()) {
+				throw new InvalidInputException("assistOrgIds", assist.name() + " cannot be given a task");
+			}
+			if (!units.add(assist.id())) {
+				throw new InvalidInputException("assistOrgIds", assist.name() + " is named twice");
+			}
+		}
+		if (duty != null && !units.contains(duty.orgId())) {
+			throw new InvalidInputException("dutyId", "the duty item belongs to none of the units dispatched to");
+		}
+		Long dutyId = duty == null ? null : duty.id();
+		List<Task> created = new ArrayList<>();
+		created.add(Task.dispatch(tasks.size(), lead.id(), TaskRole.LEAD, round, dutyId, now));
+		tasks.add(created.get(0));
+		for (OrgUnit assist : assists) {
+			Task task = Task.dispatch(tasks.size(), assist.id(), TaskRole.ASSIST, round, dutyId, now);
+			tasks.add(task);
+			created.add(task);
+		}
+		String basis = duty == null ? "" : "依据 basis: " + duty.title();
+		moveTo(CaseStatus.IN_PROGRESS, actor, now, "DISPATCH", join(note, basis));
+		events.add(new CaseDispatched(id, round,
+				created.stream().map(t -> new DispatchedTask(t.id(), t.orgId(), t.role())).toList(), dutyId, false, now));
+		return created;
+	}
+
+	/** Closes this case as a duplicate of {@code target}. */
+	public void mergeInto(Actor actor, Case target, String note, Instant now) {
+		requireDispatcher(actor, "merge");
+		requireStatus(CaseStatus.DISTRICT_TRIAGE, "merge");
+		if (target.id.equals(id)) {
+			throw new InvalidInputException("intoCaseId", "a case cannot be merged into itself");
+		}
+		if (target.status == CaseStatus.CLOSED) {
+			throw new InvalidInputException("intoCaseId", "the target case " + target.trackingNo + " is already closed");
+		}
+		mergedInto = target.id;
+		close(Outcome.MERGED, actor, now, "MERGE", join("并入 merged into " + target.trackingNo, note));
+	}
+
+	/** The requester takes the case back before any unit has been given it. */
+	public void withdraw(Actor actor, String reason, Instant now) {
+		if (!isOwnRequest(actor)) {
+			throw new ForbiddenException("Only the requester may withdraw a case");
+		}
+		if (status != CaseStatus.TOWN_REVIEW && status != CaseStatus.DISTRICT_TRIAGE) {
+			throw illegal("withdraw");
+		}
+		requireText("reason", reason);
+		close(Outcome.WITHDRAWN, actor, now, "WITHDRAW", reason);
+	}
+
+	// ------------------------------------------------------------------ tasks
+
+	/** 签收. */
+	public void sign(Actor actor, UUID taskId, Instant now) {
+		Task task = workableTask(actor, taskId, "sign");
+		requireTaskStatus(task, "sign", TaskStatus.DISPATCHED);
+		task.sign(now);
+		record(actor, now, "SIGN", status, status, null);
+		events.add(new TaskSigned(id, task.id(), task.orgId(), now));
+	}
+
+	/** 报到: the unit reports that it is on site. */
+	public void arrive(Actor actor, UUID taskId, String note, Instant now) {
+		Task task = workableTask(actor, taskId, "report on site for");
+		requireTaskStatus(task, "report on site for", TaskStatus.SIGNED);
+		task.arrive(now);
+		record(actor, now, "ARRIVE", status, status, note);
+		events.add(new TaskArrived(id, task.id(), task.orgId(), now));
+	}
+
+	/**
+	 * 办结反馈: the result, with photos and documents. An ENFORCEMENT task must have reported on site
+	 * first. When every open task of the round is done, the case awaits evaluation.
+	 */
+	public void complete(Actor actor, UUID taskId, String result, List<UUID> attachmentIds, Instant now) {
+		Task task = workableTask(actor, taskId, "complete");
+		if (type == CaseType.ENFORCEMENT) {
+			requireTaskStatus(task, "complete (an enforcement task reports on site first)", TaskStatus.ARRIVED);
+		}
+		else {
+			requireTaskStatus(task, "complete", TaskStatus.SIGNED, TaskStatus.ARRIVED);
+		}
+		if (task.pendingRequest() != null && task.pendingRequest().kind() == Kind.RETURN) {
+			throw new IllegalTransitionException("A return request for this task awaits the command centre's decision",
+					task.status());
+		}
+		requireText("result", result);
+		task.complete(result.strip(), attachmentIds == null ? List.of() : attachmentIds, now);
+		events.add(new TaskCompleted(id, task.id(), task.orgId(), round, now));
+		if (currentRound().stream().noneMatch(Task::isOpen)) {
+			verification = null;
+			moveTo(CaseStatus.PENDING_EVALUATION, actor, now, "COMPLETE", result.strip());
+			events.add(new CaseAwaitingEvaluation(id, round, now));
+		}
+		else {
+			record(actor, now, "COMPLETE", status, status, result.strip());
+		}
+	}
+
+	/** 退单申请: the unit says the task is not theirs, with the reason. */
+	public void requestReturn(Actor actor, UUID taskId, String reason, Instant now) {
+		Task task = requestableTask(actor, taskId, "request a return of");
+		requireText("reason", reason);
+		task.request(new PendingRequest(Kind.RETURN, reason, null));
+		record(actor, now, "RETURN_REQUEST", status, status, reason);
+		events.add(new TaskRequestMade(id, task.id(), task.orgId(), Kind.RETURN, reason, null, now));
+	}
+
+	/** 延期申请: the unit asks for {@code days} more. */
+	public void requestExtension(Actor actor, UUID taskId, int days, String reason, Instant now) {
+		Task task = requestableTask(actor, taskId, "request an extension of");
+		if (days < 1 || days > MAX_EXTENSION_DAYS) {
+			throw new InvalidInputException("days", "must be between 1 and " + MAX_EXTENSION_DAYS);
+		}
+		requireText("reason", reason);
+		task.request(new PendingRequest(Kind.EXTENSION, reason, days));
+		record(actor, now, "EXTENSION_REQUEST", status, status, days + "天: " + reason);
+		events.add(new TaskRequestMade(id, task.id(), task.orgId(), Kind.EXTENSION, reason, days, now));
+	}
+
+	/**
+	 * The command centre decides a return request. An approved return ends the task; when no task of
+	 * the round is left the case goes back to district triage.
+	 */
+	public void decideReturn(Actor actor, UUID taskId, boolean approve, String note, Instant now) {
+		Task task = taskWithPending(actor, taskId, Kind.RETURN);
+		if (!approve) {
+			task.refuseRequest();
+			record(actor, now, "RETURN_REFUSED", status, status, note);
+			events.add(new TaskRequestDecided(id, task.id(), task.orgId(), Kind.RETURN, false, null, now));
+			return;
+		}
+		task.approveReturn();
+		events.add(new TaskRequestDecided(id, task.id(), task.orgId(), Kind.RETURN, true, null, now));
+		List<Task> current = currentRound();
+		if (current.stream().allMatch(t -> t.status() == TaskStatus.RETURNED)) {
+			moveTo(CaseStatus.DISTRICT_TRIAGE, actor, now, "RETURN_APPROVED", note);
+			events.add(new CaseReturnedToTriage(id, round, now));
+		}
+		else if (current.stream().noneMatch(Task::isOpen)) {
+			verification = null;
+			moveTo(CaseStatus.PENDING_EVALUATION, actor, now, "RETURN_APPROVED", note);
+			events.add(new CaseAwaitingEvaluation(id, round, now));
+		}
+		else {
+			record(actor, now, "RETURN_APPROVED", status, status, note);
+		}
+	}
+
+	/** The command centre decides an extension request; an approved one moves the task's deadlines. */
+	public void decideExtension(Actor actor, UUID taskId, boolean approve, String note, Instant now) {
+		Task task = taskWithPending(actor, taskId, Kind.EXTENSION);
+		int days = task.pendingRequest().days();
+		if (approve) {
+			task.approveExtension(days);
+		}
+		else {
+			task.refuseRequest();
+		}
+		record(actor, now, approve ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED", status, status,
+				join(days + "天", note));
+		events.add(new TaskRequestDecided(id, task.id(), task.orgId(), Kind.EXTENSION, approve, days, now));
+	}
+
+	// ------------------------------------------------------------------ evaluation and verification
+
+	/**
+	 * 评价: by the requester's own account (for ENFORCEMENT, the initiating unit), or by the command
+	 * centre or hotline recording a follow-up call (回访). Satisfied closes the case; unsatisfied
+	 * orders rework.
+	 */
+	public void evaluate(Actor actor, Rating rating, String comment, Instant now) {
+		boolean initiatingUnit = type == CaseType.ENFORCEMENT && actor.worksIn(initiatingOrgId)
+				&& actor.hasAny(TOWN_OPERATOR, DEPARTMENT_STAFF);
+		if (!isOwnRequest(actor) && !initiatingUnit && !actor.hasAny(DISPATCHER, HOTLINE)) {
+			throw new ForbiddenException("Only the requester, or the command centre recording a follow-up call, may evaluate");
+		}
+		requireStatus(CaseStatus.PENDING_EVALUATION, "evaluate");
+		if (rating == null) {
+			throw new InvalidInputException("rating", "is required");
+		}
+		Evaluation evaluation = new Evaluation(round, rating, comment, actor.username(), actor.orgId(), now);
+		evaluations.add(evaluation);
+		newEvaluations.add(evaluation);
+		record(actor, now, "EVALUATE", status, status, join(rating.name(), comment));
+		events.add(new CaseEvaluated(id, round, rating, actor.username(), leadOrgId(), now));
+		if (rating.isPositive() && verification != Verification.FAILED) {
+			consecutiveFailures = 0;
+			close(Outcome.RESOLVED, actor, now, "CLOSE", null);
+		}
+		else {
+			rework(actor, now, "评价不满意 evaluated UNSATISFIED");
+		}
+	}
+
+	/** 验收: a pass/fail check of the round's result; a failure orders rework at once. */
+	public void verify(Actor actor, boolean passed, String note, Instant now) {
+		boolean initiatingUnit = type == CaseType.ENFORCEMENT && actor.worksIn(initiatingOrgId)
+				&& actor.hasAny(TOWN_OPERATOR, DEPARTMENT_STAFF);
+		if (!actor.has(DISPATCHER) && !initiatingUnit) {
+			throw new ForbiddenException("Only the command centre (or the initiating unit of a whistle) may verify");
+		}
+		requireStatus(CaseStatus.PENDING_EVALUATION, "verify");
+		if (verification != null) {
+			throw new IllegalTransitionException("This round was already verified", status);
+		}
+		record(actor, now, "VERIFY", status, status, join(passed ? "通过 passed" : "不通过 failed", note));
+		events.add(new CaseVerified(id, round, passed, actor.username(), now));
+		if (passed) {
+			verification = Verification.PASSED;
+		}
+		else {
+			verification = Verification.FAILED;
+			rework(actor, now, join("验收不通过 verification failed", note));
+		}
+	}
+
+	/** 重办: the same units get the case again in a new round; failures in a row are counted. */
+	private void rework(Actor actor, Instant now, String reason) {
+		consecutiveFailures++;
+		int failedRound = round;
+		Long lead = leadOrgId();
+		List<Task> previous = currentRound().stream().filter(t -> t.status() != TaskStatus.RETURNED).toList();
+		round++;
+		verification = null;
+		List<DispatchedTask> dispatched = new ArrayList<>();
+		for (Task old : previous) {
+			Task task = Task.dispatch(tasks.size(), old.orgId(), old.role(), round, old.dutyId(), now);
+			tasks.add(task);
+			dispatched.add(new DispatchedTask(task.id(), task.orgId(), task.role()));
+		}
+		moveTo(CaseStatus.IN_PROGRESS, actor, now, "REWORK",
+				"第" + round + "轮 round " + round + ": " + reason + " (连续第" + consecutiveFailures + "次 failure in a row)");
+		events.add(new ReworkOrdered(id, trackingNo, failedRound, round, consecutiveFailures, lead, reason, now));
+		events.add(new CaseDispatched(id, round, dispatched, null, false, now));
+	}
+
+	// ------------------------------------------------------------------ who may see it
+
+	/**
+	 * Who may read this case: its requester and creator, units it is or was assigned to, the
+	 * initiating unit, the town of its jurisdiction, and the district-wide roles.
+	 */
+	public boolean isVisibleTo(Actor actor) {
+		if (actor.hasAny(DISPATCHER, HOTLINE, LEADER, DISCIPLINE, ADMIN)) {
+			return true;
+		}
+		if (actor.username().equals(requester.username()) || actor.username().equals(createdBy)) {
+			return true;
+		}
+		if (actor.orgId() == null) {
+			return false;
+		}
+		if (actor.orgId().equals(initiatingOrgId) || (actor.has(TOWN_OPERATOR) && actor.orgId().equals(townId))) {
+			return true;
+		}
+		return tasks.stream().anyMatch(t -> actor.orgId() == t.orgId());
+	}
+
+	/** Whether the actor may see the requester's full phone number. */
+	public boolean showsPhoneTo(Actor actor) {
+		return isOwnRequest(actor) || actor.hasAny(DISPATCHER, HOTLINE);
+	}
+
+	private boolean isOwnRequest(Actor actor) {
+		return requester.username() != null && requester.username().equals(actor.username());
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	/** The tasks of the current round, in dispatch order. */
+	public List<Task> currentRound() {
+		return tasks.stream().filter(t -> t.round() == round).toList();
+	}
+
+	/** The lead unit of the current round's latest dispatch. */
+	public Long leadOrgId() {
+		Long lead = null;
+		for (Task t : tasks) {
+			if (t.round() == round && t.role() == TaskRole.LEAD) {
+				lead = t.orgId();
+			}
+		}
+		return lead;
+	}
+
+	public Task task(UUID taskId) {
+		return tasks.stream().filter(t -> t.id().equals(taskId)).findFirst()
+			.orElseThrow(() -> new NotFoundException("Task", taskId));
+	}
+
+	private Task workableTask(Actor actor, UUID taskId, String action) {
+		Task task = task(taskId);
+		if (!actor.worksIn(task.orgId()) || !actor.hasAny(DEPARTMENT_STAFF, TOWN_OPERATOR, VILLAGE_OPERATOR)) {
+			throw new ForbiddenException("Only staff of the task's unit may " + action + " it");
+		}
+		if (status != CaseStatus.IN_PROGRESS || task.round() != round) {
+			throw new IllegalTransitionException("Cannot " + action + " a task while the case is " + status
+					+ (task.round() != round ? " (the task belongs to round " + task.round() + ")" : ""), status);
+		}
+		return task;
+	}
+
+	private Task requestableTask(Actor actor, UUID taskId, String action) {
+		Task task = workableTask(actor, taskId, action);
+		requireTaskStatus(task, action, TaskStatus.DISPATCHED, TaskStatus.SIGNED, TaskStatus.ARRIVED);
+		if (task.pendingRequest() != null) {
+			throw new IllegalTransitionException("A " + task.pendingRequest().kind()
+					+ " request for this task already awaits a decision", task.status());
+		}
+		return task;
+	}
+
+	private Task taskWithPending(Actor actor, UUID taskId, Kind kind) {
+		requireDispatcher(actor, "decide " + kind + " requests");
+		Task task = task(taskId);
+		if (task.pendingRequest() == null || task.pendingRequest().kind() != kind) {
+			throw new IllegalTransitionException("The task has no pending " + kind + " request", task.status());
+		}
+		return task;
+	}
+
+	private static void requireTaskStatus(Task task, String action, TaskStatus... allowed) {
+		for (TaskStatus s : allowed) {
+			if (task.status() == s) {
+				return;
+			}
+		}
+		throw new IllegalTransitionException("Cannot " + action + " a task that is " + task.status(), task.status());
+	}
+
+	private void requireTownOperator(Actor actor) {
+		if (!actor.has(TOWN_OPERATOR) || !actor.worksIn(townId)) {
+			throw new ForbiddenException("Only the case's town may review it");
+		}
+	}
+
+	private static void requireDispatcher(Actor actor, String action) {
+		if (!actor.has(DISPATCHER)) {
+			throw new ForbiddenException("Only the command centre may " + action);
+		}
+	}
+
+	private void requireStatus(CaseStatus required, String action) {
+		if (status != required) {
+			throw illegal(action);
+		}
+	}
+
+	private IllegalTransitionException illegal(String action) {
+		return new IllegalTransitionException("Cannot " + action + " a case that is " + status
+				+ (outcome != null ? " (" + outcome + ")" : ""), status);
+	}
+
+	private static void requireText(String field, String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidInputException(field, "must not be blank");
+		}
+	}
+
+	private void close(Outcome outcome, Actor actor, Instant now, String action, String note) {
+		this.outcome = outcome;
+		moveTo(CaseStatus.CLOSED, actor, now, action, note);
+		events.add(new CaseClosed(id, outcome, round, now));
+	}
+
+	private void moveTo(CaseStatus next, Actor actor, Instant now, String action, String note) {
+		CaseStatus from = status;
+		status = next;
+		record(actor, now, action, from, next, note);
+	}
+
+	private void record(Actor actor, Instant now, String action, CaseStatus from, CaseStatus to, String note) {
+		updatedAt = now;
+		newTimelineEntries.add(new TimelineEntry(now, actor.username(), actor.orgId(), action, from, to,
+				note == null || note.isBlank() ? null : note));
+	}
+
+	private static String join(String a, String b) {
+		if (a == null || a.isBlank()) {
+			return b;
+		}
+		if (b == null || b.isBlank()) {
+			return a;
+		}
+		return a + "; " + b;
+	}
+
+	// ------------------------------------------------------------------ persistence support (package)
+
+	List<TimelineEntry> newTimelineEntries() {
+		return newTimelineEntries;
+	}
+
+	List<Evaluation> newEvaluations() {
+		return newEvaluations;
+	}
+
+	boolean isNew() {
+		return isNew;
+	}
+
+	void markSaved(long newVersion) {
+		version = newVersion;
+		isNew = false;
+		newTimelineEntries.clear();
+		newEvaluations.clear();
+		tasks.forEach(Task::markClean);
+	}
+
+	/** The events registered since the case was loaded; the caller publishes them once it is saved. */
+	public List<Object> pullEvents() {
+		List<Object> pulled = List.copyOf(events);
+		events.clear();
+		return pulled;
+	}
+
+	// ------------------------------------------------------------------ reading
+
+	public UUID id() {
+		return id;
+	}
+
+	public String trackingNo() {
+		return trackingNo;
+	}
+
+	public CaseType type() {
+		return type;
+	}
+
+	public boolean greenChannel() {
+		return greenChannel;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	public String categoryCode() {
+		return categoryCode;
+	}
+
+	public Urgency urgency() {
+		return urgency;
+	}
+
+	public Channel channel() {
+		return channel;
+	}
+
+	public Long townId() {
+		return townId;
+	}
+
+	public Location location() {
+		return location;
+	}
+
+	public Requester requester() {
+		return requester;
+	}
+
+	public String createdBy() {
+		return createdBy;
+	}
+
+	public Long creatorOrgId() {
+		return creatorOrgId;
+	}
+
+	public Long initiatingOrgId() {
+		return initiatingOrgId;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public CaseStatus status() {
+		return status;
+	}
+
+	public Outcome outcome() {
+		return outcome;
+	}
+
+	public int round() {
+		return round;
+	}
+
+	public UUID mergedInto() {
+		return mergedInto;
+	}
+
+	public int consecutiveFailures() {
+		return consecutiveFailures;
+	}
+
+	public Verification verification() {
+		return verification;
+	}
+
+	public Instant updatedAt() {
+		return updatedAt;
+	}
+
+	public long version() {
+		return version;
+	}
+
+	public List<Task> tasks() {
+		return List.copyOf(tasks);
+	}
+
+	public List<Evaluation> evaluations() {
+		return List.copyOf(evaluations);
+	}
+}

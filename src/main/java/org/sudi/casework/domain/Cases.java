@@ -1,0 +1,322 @@
+package org.sudi.casework.domain;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sudi.casework.CaseStatus;
+import org.sudi.casework.CaseType;
+import org.sudi.casework.Channel;
+import org.sudi.casework.Outcome;
+import org.sudi.casework.Rating;
+import org.sudi.casework.TaskRequestDecided.Kind;
+import org.sudi.casework.TaskRole;
+import org.sudi.casework.TaskStatus;
+import org.sudi.casework.Urgency;
+import org.sudi.directory.Actor;
+import org.sudi.directory.Role;
+
+/**
+ * Stores {@link Case} aggregates in PostgreSQL. Loading a case takes three queries whatever the number
+ * of its tasks (case, tasks, evaluations); a page of cases takes three as well. Saving checks the
+ * version (optimistic locking), writes only changed tasks, and appends new evaluations and timeline
+ * entries.
+ */
+@Repository
+public class Cases {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+
+	Cases(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/** A date-prefixed tracking number, unique across nodes: 20261127-000042. */
+	public String nextTrackingNo(LocalDate day) {
+		long n = jdbc.sql("select nextval('case_tracking_seq')").query(Long.class).single();
+		return day.format(DAY) + "-" + String.format("%06d", n);
+	}
+
+	public Optional<Case> find(UUID id) {
+		List<Case> found = load(jdbc.sql("select * from cases where id = ?").param(id).query(this::caseRow).list());
+		return found.stream().findFirst();
+	}
+
+	public Optional<UUID> findCaseIdOfTask(UUID taskId) {
+		return jdbc.sql("select case_id from case_task where id = ?").param(taskId).query(UUID.class).optional();
+	}
+
+	public List<TimelineEntry> timeline(UUID caseId) {
+		return jdbc.sql("select * from case_timeline where case_id = ? order by id")
+			.param(caseId)
+			.query((rs, n) -> new TimelineEntry(instant(rs, "at"), rs.getString("actor_username"),
+					rs.getObject("actor_org_id", Long.class), rs.getString("action"),
+					enumOrNull(CaseStatus.class, rs.getString("from_status")),
+					enumOrNull(CaseStatus.class, rs.getString("to_status")), rs.getString("note")))
+			.list();
+	}
+
+	/** Whether any case the actor may read refers to this attachment. */
+	public boolean attachmentVisibleTo(UUID attachmentId, Actor actor) {
+		List<UUID> caseIds = jdbc.sql("select distinct case_id from case_task where attachment_ids @> array[?]::uuid[]")
+			.param(attachmentId)
+			.query(UUID.class)
+			.list();
+		return caseIds.stream().map(this::find).flatMap(Optional::stream).anyMatch(c -> c.isVisibleTo(actor));
+	}
+
+	public record Filter(CaseStatus status, CaseType type, Long townId, Long orgId) {
+	}
+
+	public record Page(List<Case> items, int page, int size, long total) {
+	}
+
+	/** One page of the cases the actor may read, newest first, matching the filter. */
+	public Page search(Filter filter, Actor actor, int page, int size) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (filter.status() != null) {
+			where.append(" and c.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.type() != null) {
+			where.append(" and c.type = :type");
+			params.put("type", filter.type().name());
+		}
+		if (filter.townId() != null) {
+			where.append(" and c.town_id = :town");
+			params.put("town", filter.townId());
+		}
+		if (filter.orgId() != null) {
+			where.append(" and exists (select 1 from case_task ft where ft.case_id = c.id and ft.org_id = :filterOrg)");
+			params.put("filterOrg", filter.orgId());
+		}
+		if (!actor.hasAny(Role.DISPATCHER, Role.HOTLINE, Role.LEADER, Role.DISCIPLINE, Role.ADMIN)) {
+			// The same rule as Case.isVisibleTo, as SQL.
+			where.append(" and (c.requester_username = :me or c.created_by = :me");
+			params.put("me", actor.username());
+			if (actor.orgId() != null) {
+				where.append(" or c.initiating_org_id = :myOrg");
+				where.append(" or exists (select 1 from case_task vt where vt.case_id = c.id and vt.org_id = :myOrg)");
+				if (actor.has(Role.TOWN_OPERATOR)) {
+					where.append(" or c.town_id = :myOrg");
+				}
+				params.put("myOrg", actor.orgId());
+			}
+			where.append(")");
+		}
+		long total = jdbc.sql("select count(*) from cases c" + where).params(params).query(Long.class).single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<Case> items = load(jdbc.sql("select c.* from cases c" + where
+				+ " order by c.created_at desc, c.id desc limit :limit offset :offset")
+			.params(params)
+			.query(this::caseRow)
+			.list());
+		return new Page(items, page, size, total);
+	}
+
+	public void save(Case c) {
+		long newVersion = c.version() + 1;
+		if (c.isNew()) {
+			insert(c, newVersion);
+		}
+		else {
+			int updated = jdbc.sql("""
+					update cases set status = ?, outcome = ?, round = ?, merged_into = ?, consecutive_failures = ?,
+					       verification = ?, updated_at = ?, version = ?
+					where id = ? and version = ?""")
+				.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
+						name(c.verification()), ts(c.updatedAt()), newVersion, c.id(), c.version())
+				.update();
+			if (updated != 1) {
+				throw new OptimisticLockingFailureException("Case " + c.trackingNo() + " was changed concurrently");
+			}
+		}
+		saveTasks(c);
+		for (Evaluation e : c.newEvaluations()) {
+			jdbc.sql("insert into case_evaluation(case_id, round, rating, comment, by_username, by_org_id, at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)")
+				.params(c.id(), e.round(), e.rating().name(), e.comment(), e.byUsername(), e.byOrgId(), ts(e.at()))
+				.update();
+		}
+		List<Object[]> entries = new ArrayList<>();
+		for (TimelineEntry t : c.newTimelineEntries()) {
+			entries.add(new Object[] { c.id(), ts(t.at()), t.actorUsername(), t.actorOrgId(), t.action(),
+					name(t.fromStatus()), name(t.toStatus()), t.note() });
+		}
+		if (!entries.isEmpty()) {
+			template.batchUpdate("insert into case_timeline(case_id, at, actor_username, actor_org_id, action, "
+					+ "from_status, to_status, note) values (?, ?, ?, ?, ?, ?, ?, ?)", entries);
+		}
+		c.markSaved(newVersion);
+	}
+
+	private void insert(Case c, long version) {
+		Location l = c.location() == null ? new Location(null, null, null) : c.location();
+		jdbc.sql("""
+				insert into cases(id, tracking_no, type, status, outcome, round, green_channel, title, description,
+				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
+				  requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
+				  verification, created_at, updated_at, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
+					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(),
+					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(), c.requester().name(),
+					c.requester().phone(), c.requester().username(), c.createdBy(), c.creatorOrgId(),
+					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
+					ts(c.createdAt()), ts(c.updatedAt()), version)
+			.update();
+	}
+
+	private void saveTasks(Case c) {
+		List<Object[]> rows = new ArrayList<>();
+		for (Task t : c.tasks()) {
+			if (!t.isDirty()) {
+				continue;
+			}
+			PendingRequest p = t.pendingRequest();
+			rows.add(new Object[] { t.id(), c.id(), t.seq(), t.orgId(), t.role().name(), t.round(), t.status().name(),
+					t.dutyId(), ts(t.dispatchedAt()), ts(t.signedAt()), ts(t.arrivedAt()), ts(t.completedAt()),
+					t.result(), t.attachmentIds().toArray(UUID[]::new), p == null ? null : p.kind().name(),
+					p == null ? null : p.reason(), p == null ? null : p.days(), t.extensionDays() });
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		template.batchUpdate("""
+				insert into case_task(id, case_id, seq, org_id, role, round, status, duty_id, dispatched_at, signed_at,
+				  arrived_at, completed_at, result, attachment_ids, pending_kind, pending_reason, pending_days,
+				  extension_days)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (id) do update set status = excluded.status, signed_at = excluded.signed_at,
+				  arrived_at = excluded.arrived_at, completed_at = excluded.completed_at, result = excluded.result,
+				  attachment_ids = excluded.attachment_ids, pending_kind = excluded.pending_kind,
+				  pending_reason = excluded.pending_reason, pending_days = excluded.pending_days,
+				  extension_days = excluded.extension_days""", rows);
+	}
+
+	/** Loads tasks and evaluations of all the given case rows in two queries. */
+	private List<Case> load(List<CaseRow> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		UUID[] ids = rows.stream().map(CaseRow::id).toArray(UUID[]::new);
+		Map<UUID, List<Task>> tasks = new HashMap<>();
+		jdbc.sql("select * from case_task where case_id = any(?) order by case_id, seq")
+			.param(ids)
+			.query(rs -> {
+				tasks.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>()).add(taskRow(rs));
+			});
+		Map<UUID, List<Evaluation>> evaluations = new HashMap<>();
+		jdbc.sql("select * from case_evaluation where case_id = any(?) order by case_id, round")
+			.param(ids)
+			.query(rs -> {
+				evaluations.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>())
+					.add(new Evaluation(rs.getInt("round"), Rating.valueOf(rs.getString("rating")),
+							rs.getString("comment"), rs.getString("by_username"), rs.getObject("by_org_id", Long.class),
+							instant(rs, "at")));
+			});
+		Map<UUID, Case> loaded = new LinkedHashMap<>();
+		for (CaseRow row : rows) {
+			loaded.put(row.id(), row.toCase(tasks.getOrDefault(row.id(), List.of()),
+					evaluations.getOrDefault(row.id(), List.of())));
+		}
+		return List.copyOf(loaded.values());
+	}
+
+	/** A case row, read before its tasks and evaluations. */
+	private record CaseRow(UUID id, java.util.function.BiFunction<List<Task>, List<Evaluation>, Case> builder) {
+		Case toCase(List<Task> tasks, List<Evaluation> evaluations) {
+			return builder.apply(tasks, evaluations);
+		}
+	}
+
+	private CaseRow caseRow(ResultSet rs, int n) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		String trackingNo = rs.getString("tracking_no");
+		CaseType type = CaseType.valueOf(rs.getString("type"));
+		boolean green = rs.getBoolean("green_channel");
+		String title = rs.getString("title");
+		String description = rs.getString("description");
+		String category = rs.getString("category_code");
+		Urgency urgency = Urgency.valueOf(rs.getString("urgency"));
+		Channel channel = Channel.valueOf(rs.getString("channel"));
+		Long townId = rs.getObject("town_id", Long.class);
+		Double lat = rs.getObject("lat", Double.class);
+		Double lon = rs.getObject("lon", Double.class);
+		String address = rs.getString("address");
+		Location location = lat == null && lon == null && address == null ? null : new Location(lat, lon, address);
+		Requester requester = new Requester(rs.getString("requester_name"), rs.getString("requester_phone"),
+				rs.getString("requester_username"));
+		String createdBy = rs.getString("created_by");
+		Long creatorOrg = rs.getObject("creator_org_id", Long.class);
+		Long initiatingOrg = rs.getObject("initiating_org_id", Long.class);
+		Instant createdAt = instant(rs, "created_at");
+		CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
+		Outcome outcome = enumOrNull(Outcome.class, rs.getString("outcome"));
+		int round = rs.getInt("round");
+		UUID mergedInto = rs.getObject("merged_into", UUID.class);
+		int failures = rs.getInt("consecutive_failures");
+		Verification verification = enumOrNull(Verification.class, rs.getString("verification"));
+		Instant updatedAt = instant(rs, "updated_at");
+		long version = rs.getLong("version");
+		return new CaseRow(id, (tasks, evaluations) -> new Case(id, trackingNo, type, green, title, description,
+				category, urgency, channel, townId, location, requester, createdBy, creatorOrg, initiatingOrg,
+				createdAt, status, outcome, round, mergedInto, failures, verification, updatedAt, version, tasks,
+				evaluations));
+	}
+
+	private static Task taskRow(ResultSet rs) throws SQLException {
+		String pendingKind = rs.getString("pending_kind");
+		PendingRequest pending = pendingKind == null ? null
+				: new PendingRequest(Kind.valueOf(pendingKind), rs.getString("pending_reason"),
+						rs.getObject("pending_days", Integer.class));
+		Array attachments = rs.getArray("attachment_ids");
+		List<UUID> attachmentIds = attachments == null ? List.of() : Arrays.asList((UUID[]) attachments.getArray());
+		return new Task(rs.getObject("id", UUID.class), rs.getInt("seq"), rs.getLong("org_id"),
+				TaskRole.valueOf(rs.getString("role")), rs.getInt("round"), rs.getObject("duty_id", Long.class),
+				instant(rs, "dispatched_at"), TaskStatus.valueOf(rs.getString("status")), instant(rs, "signed_at"),
+				instant(rs, "arrived_at"), instant(rs, "completed_at"), rs.getString("result"), attachmentIds, pending,
+				rs.getInt("extension_days"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp ts = rs.getTimestamp(column);
+		return ts == null ? null : ts.toInstant();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static String name(Enum<?> e) {
+		return e == null ? null : e.name();
+	}
+
+	private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+		return value == null ? null : Enum.valueOf(type, value);
+	}
+
+}

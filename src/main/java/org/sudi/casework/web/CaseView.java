@@ -1,0 +1,64 @@
+package org.sudi.casework.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.sudi.casework.CaseStatus;
+import org.sudi.casework.CaseType;
+import org.sudi.casework.Channel;
+import org.sudi.casework.Outcome;
+import org.sudi.casework.Rating;
+import org.sudi.casework.TaskRequestDecided.Kind;
+import org.sudi.casework.TaskRole;
+import org.sudi.casework.TaskStatus;
+import org.sudi.casework.Urgency;
+import org.sudi.casework.domain.Case;
+import org.sudi.casework.domain.Evaluation;
+import org.sudi.casework.domain.Location;
+import org.sudi.casework.domain.Task;
+import org.sudi.casework.domain.Verification;
+import org.sudi.directory.Actor;
+
+/** A case as the API shows it to one actor: the requester's phone is masked unless they may see it. */
+record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Outcome outcome, int round,
+		boolean greenChannel, String title, String description, String categoryCode, Urgency urgency, Channel channel,
+		Long townId, Location location, RequesterView requester, Instant createdAt, Instant updatedAt, long version,
+		int consecutiveFailures, Verification verification, UUID mergedInto, List<TaskView> tasks,
+		List<EvaluationView> evaluations) {
+
+	record RequesterView(String name, String phone) {
+	}
+
+	record PendingRequestView(Kind kind, String reason, Integer days) {
+	}
+
+	record TaskView(UUID id, long orgId, TaskRole role, int round, TaskStatus status, Long dutyId, Instant dispatchedAt,
+			Instant signedAt, Instant arrivedAt, Instant completedAt, String result, List<UUID> attachmentIds,
+			int extensionDays, PendingRequestView pendingRequest) {
+
+		static TaskView of(Task t) {
+			return new TaskView(t.id(), t.orgId(), t.role(), t.round(), t.status(), t.dutyId(), t.dispatchedAt(),
+					t.signedAt(), t.arrivedAt(), t.completedAt(), t.result(), t.attachmentIds(), t.extensionDays(),
+					t.pendingRequest() == null ? null
+							: new PendingRequestView(t.pendingRequest().kind(), t.pendingRequest().reason(),
+									t.pendingRequest().days()));
+		}
+	}
+
+	record EvaluationView(int round, Rating rating, String comment, String byUsername, Instant at) {
+		static EvaluationView of(Evaluation e) {
+			return new EvaluationView(e.round(), e.rating(), e.comment(), e.byUsername(), e.at());
+		}
+	}
+
+	static CaseView of(Case c, Actor viewer) {
+		String phone = c.showsPhoneTo(viewer) ? c.requester().phone() : c.requester().maskedPhone();
+		return new CaseView(c.id(), c.trackingNo(), c.type(), c.status(), c.outcome(), c.round(), c.greenChannel(),
+				c.title(), c.description(), c.categoryCode(), c.urgency(), c.channel(), c.townId(), c.location(),
+				new RequesterView(c.requester().name(), phone), c.createdAt(), c.updatedAt(), c.version(),
+				c.consecutiveFailures(), c.verification(), c.mergedInto(),
+				c.tasks().stream().map(TaskView::of).toList(),
+				c.evaluations().stream().map(EvaluationView::of).toList());
+	}
+}

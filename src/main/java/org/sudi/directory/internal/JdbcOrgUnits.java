@@ -1,0 +1,52 @@
+package org.sudi.directory.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sudi.directory.OrgKind;
+import org.sudi.directory.OrgUnit;
+import org.sudi.directory.OrgUnits;
+import org.sudi.platform.NotFoundException;
+
+@Repository
+class JdbcOrgUnits implements OrgUnits {
+
+	private static final RowMapper<OrgUnit> ROW = (rs, n) -> new OrgUnit(rs.getLong("id"), rs.getString("code"),
+			rs.getString("name"), OrgKind.valueOf(rs.getString("kind")), rs.getObject("parent_id", Long.class));
+
+	private final JdbcClient jdbc;
+
+	JdbcOrgUnits(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Optional<OrgUnit> find(long id) {
+		return jdbc.sql("select * from org_unit where id = ?").param(id).query(ROW).optional();
+	}
+
+	@Override
+	public OrgUnit get(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException("Organisation unit", id));
+	}
+
+	@Override
+	public Optional<OrgUnit> findByCode(String code) {
+		return jdbc.sql("select * from org_unit where code = ?").param(code).query(ROW).optional();
+	}
+
+	@Override
+	public List<OrgUnit> all() {
+		return jdbc.sql("select * from org_unit order by id").query(ROW).list();
+	}
+
+	long insert(String code, String name, OrgKind kind, Long parentId) {
+		return jdbc.sql("insert into org_unit(code, name, kind, parent_id) values (?, ?, ?, ?) returning id")
+			.params(code, name, kind.name(), parentId)
+			.query(Long.class)
+			.single();
+	}
+}

@@ -1,0 +1,139 @@
+package org.sudi.platform.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+import org.sudi.platform.SudiProperties;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Two filter chains: the JSON API ({@code /api/**}) is stateless and takes signed bearer tokens
+ * (HS256 JWT issued by {@code POST /api/v1/auth/token}); everything else is the public web part.
+ * Authorization of domain actions is decided by the domain (role + unit + state), not by URL rules.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/api/v1/auth/token").permitAll()
+				.anyRequest().authenticated())
+			.oauth2ResourceServer(rs -> rs
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token")))
+			.exceptionHandling(ex -> ex
+				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token"))
+				.accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+						"You may not do this")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**",
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health")
+				.permitAll()
+				.anyRequest().denyAll())
+			.headers(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private static JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+			List<String> roles = jwt.getClaimAsStringList("roles");
+			return roles == null ? List.<GrantedAuthority>of()
+					: roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+		});
+		return converter;
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String detail)
+			throws java.io.IOException {
+		response.setStatus(status.value());
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+	}
+
+	@Bean
+	SecretKey tokenKey(SudiProperties properties, JdbcClient jdbc) {
+		String configured = properties.security().tokenSecret();
+		byte[] secret;
+		if (StringUtils.hasText(configured)) {
+			secret = Base64.getDecoder().decode(configured);
+		}
+		else {
+			// Generated once and kept in the database, so restarts and every node share it.
+			byte[] fresh = new byte[32];
+			new SecureRandom().nextBytes(fresh);
+			jdbc.sql("insert into platform_secret(name, value) values ('token-key', :v) on conflict (name) do nothing")
+				.param("v", Base64.getEncoder().encodeToString(fresh))
+				.update();
+			secret = Base64.getDecoder().decode(jdbc.sql("select value from platform_secret where name = 'token-key'")
+				.query(String.class)
+				.single());
+		}
+		if (secret.length < 32) {
+			throw new IllegalStateException("sudi.security.token-secret must be Base64 of at least 32 bytes");
+		}
+		return new SecretKeySpec(secret, "HmacSHA256");
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SecretKey tokenKey) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecretKey tokenKey) {
+		return NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+	}
+}
