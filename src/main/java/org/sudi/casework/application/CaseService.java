@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sudi.attachment.Attachments;
 import org.sudi.casework.CaseType;
 import org.sudi.casework.Channel;
@@ -32,11 +36,16 @@ import org.sudi.platform.NotFoundException;
 
 /**
  * The use cases of the loop: each loads a case the actor may see (404 otherwise), asks the aggregate
- * to act, saves it and publishes its events, all in one transaction.
+ * to act, saves it and publishes its events, all in one transaction. When another change to the same
+ * case commits in between (optimistic locking), the action is tried again on the fresh state, where
+ * the aggregate checks it anew: two concurrent changes never both win silently, and a change that is
+ * still allowed does not fail for a race it did not lose.
  */
 @Service
-@Transactional
 public class CaseService {
+
+	/** How often an action is tried when concurrent changes to the same case keep winning. */
+	static final int ATTEMPTS = 3;
 
 	private final Cases cases;
 	private final OrgUnits orgUnits;
@@ -44,9 +53,11 @@ public class CaseService {
 	private final Attachments attachments;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final TransactionTemplate tx;
 
 	CaseService(Cases cases, OrgUnits orgUnits, Catalog catalog, Attachments attachments,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+		this.tx = new TransactionTemplate(transactions);
 		this.cases = cases;
 		this.orgUnits = orgUnits;
 		this.catalog = catalog;
@@ -55,6 +66,7 @@ public class CaseService {
 		this.clock = clock;
 	}
 
+	@Transactional
 	public Case submit(Actor actor, Submission submission) {
 		Submission s = withDefaults(actor, submission);
 		if (s.categoryCode() != null && !catalog.categoryExists(s.categoryCode())) {
@@ -138,7 +150,6 @@ public class CaseService {
 	}
 
 	public Case dispatch(Actor actor, UUID caseId, long leadOrgId, List<Long> assistOrgIds, Long dutyId, String note) {
-		Case c = get(actor, caseId);
 		OrgUnit lead = unit("leadOrgId", leadOrgId);
 		List<OrgUnit> assists = new ArrayList<>();
 		for (Long id : assistOrgIds == null ? List.<Long>of() : assistOrgIds) {
@@ -146,16 +157,15 @@ public class CaseService {
 		}
 		DutyItem duty = dutyId == null ? null
 				: catalog.duty(dutyId).orElseThrow(() -> new InvalidInputException("dutyId", "no such duty item"));
-		c.dispatch(actor, lead, assists, duty, note, clock.instant());
-		return store(c);
+		return change(actor, caseId, c -> c.dispatch(actor, lead, assists, duty, note, clock.instant()));
 	}
 
 	public Case merge(Actor actor, UUID caseId, UUID intoCaseId, String note) {
-		Case c = get(actor, caseId);
-		Case target = cases.find(intoCaseId).filter(t -> t.isVisibleTo(actor))
-			.orElseThrow(() -> new InvalidInputException("intoCaseId", "no such case"));
-		c.mergeInto(actor, target, note, clock.instant());
-		return store(c);
+		return change(actor, caseId, c -> {
+			Case target = cases.find(intoCaseId).filter(t -> t.isVisibleTo(actor))
+				.orElseThrow(() -> new InvalidInputException("intoCaseId", "no such case"));
+			c.mergeInto(actor, target, note, clock.instant());
+		});
 	}
 
 	public Case withdraw(Actor actor, UUID caseId, String reason) {
@@ -212,17 +222,35 @@ public class CaseService {
 	}
 
 	private Case change(Actor actor, UUID caseId, Consumer<Case> action) {
-		Case c = get(actor, caseId);
-		action.accept(c);
-		return store(c);
+		return withRetry(() -> {
+			Case c = get(actor, caseId);
+			action.accept(c);
+			return store(c);
+		});
 	}
 
 	private Case changeTask(Actor actor, UUID taskId, Consumer<Case> action) {
-		UUID caseId = cases.findCaseIdOfTask(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
-		Case c = cases.find(caseId).filter(x -> x.isVisibleTo(actor))
-			.orElseThrow(() -> new NotFoundException("Task", taskId));
-		action.accept(c);
-		return store(c);
+		return withRetry(() -> {
+			UUID caseId = cases.findCaseIdOfTask(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
+			Case c = cases.find(caseId).filter(x -> x.isVisibleTo(actor))
+				.orElseThrow(() -> new NotFoundException("Task", taskId));
+			action.accept(c);
+			return store(c);
+		});
+	}
+
+	/** Runs the action in a transaction of its own, again when a concurrent change to the case won. */
+	private Case withRetry(Supplier<Case> action) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return tx.execute(status -> action.get());
+			}
+			catch (OptimisticLockingFailureException e) {
+				if (attempt >= ATTEMPTS) {
+					throw e;
+				}
+			}
+		}
 	}
 
 	private Case store(Case c) {

@@ -235,12 +235,20 @@ public class Case {
 		}
 		Set<Long> units = new HashSet<>();
 		units.add(lead.id());
+		Set<Long> stillOpen = new HashSet<>();
+		currentRound().stream().filter(Task::isOpen).forEach(t -> stillOpen.add(t.orgId()));
+		if (stillOpen.contains(lead.id())) {
+			throw new InvalidInputException("leadOrgId", lead.name() + " still has an open task in this case");
+		}
 		for (OrgUnit assist : assists) {
 			if (!assist.kind().canHandleTasks()) {
 				throw new InvalidInputException("assistOrgIds", assist.name() + " cannot be given a task");
 			}
 			if (!units.add(assist.id())) {
 				throw new InvalidInputException("assistOrgIds", assist.name() + " is named twice");
+			}
+			if (stillOpen.contains(assist.id())) {
+				throw new InvalidInputException("assistOrgIds", assist.name() + " still has an open task in this case");
 			}
 		}
 		if (duty != null && !units.contains(duty.orgId())) {
@@ -276,7 +284,7 @@ public class Case {
 		close(Outcome.MERGED, actor, now, "MERGE", join("并入 merged into " + target.trackingNo, note));
 	}
 
-	/** The requester takes the case back before any unit has been given it. */
+	/** The requester takes the case back while no unit holds it: in town review or district triage. */
 	public void withdraw(Actor actor, String reason, Instant now) {
 		if (!isOwnRequest(actor)) {
 			throw new ForbiddenException("Only the requester may withdraw a case");
@@ -360,7 +368,8 @@ public class Case {
 
 	/**
 	 * The command centre decides a return request. An approved return ends the task; when no task of
-	 * the round is left the case goes back to district triage.
+	 * the round is left, or the returned task was the lead, the case goes back to district triage for
+	 * a new dispatch (assisting tasks still open keep their state and go on after it).
 	 */
 	public void decideReturn(Actor actor, UUID taskId, boolean approve, String note, Instant now) {
 		Task task = taskWithPending(actor, taskId, Kind.RETURN);
@@ -373,7 +382,9 @@ public class Case {
 		task.approveReturn();
 		events.add(new TaskRequestDecided(id, task.id(), task.orgId(), Kind.RETURN, true, null, now));
 		List<Task> current = currentRound();
-		if (current.stream().allMatch(t -> t.status() == TaskStatus.RETURNED)) {
+		if (task.role() == TaskRole.LEAD || current.stream().allMatch(t -> t.status() == TaskStatus.RETURNED)) {
+			// No task left, or no lead: the command centre must dispatch (a new lead) again. Assisting tasks
+			// still open wait for that dispatch.
 			moveTo(CaseStatus.DISTRICT_TRIAGE, actor, now, "RETURN_APPROVED", note);
 			events.add(new CaseReturnedToTriage(id, round, now));
 		}
@@ -513,11 +524,11 @@ public class Case {
 		return tasks.stream().filter(t -> t.round() == round).toList();
 	}
 
-	/** The lead unit of the current round's latest dispatch. */
+	/** The lead unit of the current round (the latest lead task not returned), or null while there is none. */
 	public Long leadOrgId() {
 		Long lead = null;
 		for (Task t : tasks) {
-			if (t.round() == round && t.role() == TaskRole.LEAD) {
+			if (t.round() == round && t.role() == TaskRole.LEAD && t.status() != TaskStatus.RETURNED) {
 				lead = t.orgId();
 			}
 		}
