@@ -40,6 +40,10 @@ class ActorResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 		if (authentication instanceof JwtAuthenticationToken token) {
 			return fromJwt(token.getToken());
 		}
+		// Session sign-ins (console pages, the mobile portal) keep the Actor itself as the principal.
+		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+			return actor;
+		}
 		throw new ForbiddenException("Not signed in");
 	}
 
