@@ -44,6 +44,11 @@ public final class Api {
 		}
 	}
 
+	/** Forgets every token signed in so far (e.g. after a test moved the clock past their expiry). */
+	public static void forgetTokens() {
+		TOKENS.clear();
+	}
+
 	/** A client acting as one demo account. */
 	public As as(String username) {
 		String token = TOKENS.computeIfAbsent(base + "|" + username, k -> {

@@ -30,7 +30,9 @@ public class QueryCounter implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(Proxy.isProxyClass(bean.getClass()))) {
-			return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+			// Closeable too, so that the pool is still closed when the context shuts down.
+			return Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { DataSource.class, java.io.Closeable.class },
 					(proxy, method, args) -> {
 						Object result = invoke(dataSource, method, args);
 						return result instanceof Connection connection ? counting(connection) : result;

@@ -21,6 +21,7 @@ import org.sudi.casework.Channel;
 import org.sudi.casework.Rating;
 import org.sudi.casework.domain.Case;
 import org.sudi.casework.domain.Cases;
+import org.sudi.casework.domain.DeadlineRules;
 import org.sudi.casework.domain.Ids;
 import org.sudi.casework.domain.Submission;
 import org.sudi.casework.domain.TimelineEntry;
@@ -54,9 +55,12 @@ public class CaseService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final TransactionTemplate tx;
+	private final DeadlineRules rules;
 
 	CaseService(Cases cases, OrgUnits orgUnits, Catalog catalog, Attachments attachments,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+			DeadlineRules rules) {
+		this.rules = rules;
 		this.tx = new TransactionTemplate(transactions);
 		this.cases = cases;
 		this.orgUnits = orgUnits;
@@ -79,7 +83,7 @@ public class CaseService {
 			}
 		}
 		Instant now = clock.instant();
-		Case c = Case.submit(Ids.next(now), cases.nextTrackingNo(LocalDate.now(clock)), s, actor, now);
+		Case c = Case.submit(Ids.next(now), cases.nextTrackingNo(LocalDate.now(clock)), s, actor, now, rules);
 		return store(c);
 	}
 
@@ -122,7 +126,8 @@ public class CaseService {
 	@Transactional(readOnly = true)
 	public Case get(Actor actor, UUID caseId) {
 		return cases.find(caseId).filter(c -> c.isVisibleTo(actor))
-			.orElseThrow(() -> new NotFoundException("Case", caseId));
+			.orElseThrow(() -> new NotFoundException("Case", caseId))
+			.withDeadlineRules(rules);
 	}
 
 	@Transactional(readOnly = true)
@@ -233,7 +238,8 @@ public class CaseService {
 		return withRetry(() -> {
 			UUID caseId = cases.findCaseIdOfTask(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
 			Case c = cases.find(caseId).filter(x -> x.isVisibleTo(actor))
-				.orElseThrow(() -> new NotFoundException("Task", taskId));
+				.orElseThrow(() -> new NotFoundException("Task", taskId))
+				.withDeadlineRules(rules);
 			action.accept(c);
 			return store(c);
 		});

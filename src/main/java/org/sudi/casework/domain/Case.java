@@ -22,6 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.sudi.casework.CaseAwaitingEvaluation;
+import org.sudi.casework.ClockState;
+import org.sudi.casework.DeadlineCleared;
+import org.sudi.casework.DeadlineSet;
 import org.sudi.casework.CaseClosed;
 import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CaseDispatched.DispatchedTask;
@@ -46,6 +49,7 @@ import org.sudi.casework.TaskSigned;
 import org.sudi.casework.TaskStatus;
 import org.sudi.casework.Urgency;
 import org.sudi.catalog.DutyItem;
+import org.sudi.catalog.Step;
 import org.sudi.directory.Actor;
 import org.sudi.directory.OrgUnit;
 import org.sudi.platform.ForbiddenException;
@@ -89,6 +93,8 @@ public class Case {
 	private Verification verification;
 	private Instant updatedAt;
 	private long version;
+	private Due reviewDue;
+	private Due evaluationDue;
 	private final List<Task> tasks;
 	private final List<Evaluation> evaluations;
 
@@ -96,12 +102,14 @@ public class Case {
 	private final List<Evaluation> newEvaluations = new ArrayList<>();
 	private final List<Object> events = new ArrayList<>();
 	private boolean isNew;
+	private DeadlineRules rules = DeadlineRules.NONE;
 
 	Case(UUID id, String trackingNo, CaseType type, boolean greenChannel, String title, String description,
 			String categoryCode, Urgency urgency, Channel channel, Long townId, Location location, Requester requester,
 			String createdBy, Long creatorOrgId, Long initiatingOrgId, Instant createdAt, CaseStatus status,
 			Outcome outcome, int round, UUID mergedInto, int consecutiveFailures, Verification verification,
-			Instant updatedAt, long version, List<Task> tasks, List<Evaluation> evaluations) {
+			Instant updatedAt, long version, Due reviewDue, Due evaluationDue, List<Task> tasks,
+			List<Evaluation> evaluations) {
 		this.id = id;
 		this.trackingNo = trackingNo;
 		this.type = type;
@@ -126,6 +134,8 @@ public class Case {
 		this.verification = verification;
 		this.updatedAt = updatedAt;
 		this.version = version;
+		this.reviewDue = reviewDue;
+		this.evaluationDue = evaluationDue;
 		this.tasks = new ArrayList<>(tasks);
 		this.evaluations = new ArrayList<>(evaluations);
 	}
@@ -137,6 +147,12 @@ public class Case {
 	 * whistle) and DEVELOPMENT (an enterprise's request, green channel) go straight to district triage.
 	 */
 	public static Case submit(UUID id, String trackingNo, Submission s, Actor actor, Instant now) {
+		return submit(id, trackingNo, s, actor, now, DeadlineRules.NONE);
+	}
+
+	/** Submits a case whose steps are timed by {@code rules}. */
+	public static Case submit(UUID id, String trackingNo, Submission s, Actor actor, Instant now,
+			DeadlineRules rules) {
 		Objects.requireNonNull(s.type(), "type");
 		boolean allowed = switch (s.type()) {
 			case LIVELIHOOD -> actor.hasAny(CITIZEN, HOTLINE, GRID_WORKER, TOWN_OPERATOR, VILLAGE_OPERATOR, DISPATCHER);
@@ -165,11 +181,17 @@ public class Case {
 		Case c = new Case(id, trackingNo, s.type(), s.type() == CaseType.DEVELOPMENT, s.title().strip(),
 				s.description().strip(), s.categoryCode(), s.urgency() == null ? Urgency.NORMAL : s.urgency(),
 				s.channel(), s.townId(), s.location(), requester, actor.username(), actor.orgId(), initiating, now,
-				status, null, 1, null, 0, null, now, 0, List.of(), List.of());
+				status, null, 1, null, 0, null, now, 0, null, null, List.of(), List.of());
 		c.isNew = true;
-		c.record(actor, now, "SUBMIT", null, status,
-				s.type() == CaseType.DEVELOPMENT ? "绿色通道 green channel" : null);
+		c.rules = rules;
 		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, now));
+		String dueNote = null;
+		if (status == CaseStatus.TOWN_REVIEW) {
+			c.reviewDue = c.startStep(Step.TOWN_REVIEW, null, now);
+			dueNote = c.dueNote("受理时限 review by", c.reviewDue);
+		}
+		c.record(actor, now, "SUBMIT", null, status,
+				join(s.type() == CaseType.DEVELOPMENT ? "绿色通道 green channel" : null, dueNote));
 		return c;
 	}
 
@@ -183,9 +205,10 @@ public class Case {
 		if (assignee != null && assignee.id() != townId && !assignee.isVillageOf(townId)) {
 			throw new InvalidInputException("assigneeOrgId", "must be the town itself or one of its villages");
 		}
+		endReview(now);
 		Task task = Task.dispatch(tasks.size(), assigneeId, TaskRole.LEAD, round, null, now);
 		tasks.add(task);
-		moveTo(CaseStatus.IN_PROGRESS, actor, now, "ACCEPT", note);
+		moveTo(CaseStatus.IN_PROGRESS, actor, now, "ACCEPT", join(note, startTask(task, now)));
 		events.add(new CaseDispatched(id, round, List.of(new DispatchedTask(task.id(), assigneeId, TaskRole.LEAD)),
 				null, true, now));
 		return task;
@@ -196,6 +219,7 @@ public class Case {
 		requireTownOperator(actor);
 		requireStatus(CaseStatus.TOWN_REVIEW, "escalate");
 		requireText("reason", reason);
+		endReview(now);
 		moveTo(CaseStatus.DISTRICT_TRIAGE, actor, now, "ESCALATE", reason);
 		events.add(new CaseEscalated(id, townId, reason, now));
 	}
@@ -264,7 +288,11 @@ public class Case {
 			created.add(task);
 		}
 		String basis = duty == null ? "" : "依据 basis: " + duty.title();
-		moveTo(CaseStatus.IN_PROGRESS, actor, now, "DISPATCH", join(note, basis));
+		String dueNote = null;
+		for (Task task : created) {
+			dueNote = startTask(task, now);
+		}
+		moveTo(CaseStatus.IN_PROGRESS, actor, now, "DISPATCH", join(join(note, basis), dueNote));
 		events.add(new CaseDispatched(id, round,
 				created.stream().map(t -> new DispatchedTask(t.id(), t.orgId(), t.role())).toList(), dutyId, false, now));
 		return created;
@@ -303,7 +331,12 @@ public class Case {
 		Task task = workableTask(actor, taskId, "sign");
 		requireTaskStatus(task, "sign", TaskStatus.DISPATCHED);
 		task.sign(now);
-		record(actor, now, "SIGN", status, status, null);
+		endTaskStep(task, Step.SIGN, now);
+		Due arrive = startStep(Step.ARRIVE, task, now);
+		if (arrive != null) {
+			task.setDue(Step.ARRIVE, arrive);
+		}
+		record(actor, now, "SIGN", status, status, dueNote("报到时限 on site by", arrive));
 		events.add(new TaskSigned(id, task.id(), task.orgId(), now));
 	}
 
@@ -312,6 +345,7 @@ public class Case {
 		Task task = workableTask(actor, taskId, "report on site for");
 		requireTaskStatus(task, "report on site for", TaskStatus.SIGNED);
 		task.arrive(now);
+		endTaskStep(task, Step.ARRIVE, now);
 		record(actor, now, "ARRIVE", status, status, note);
 		events.add(new TaskArrived(id, task.id(), task.orgId(), now));
 	}
@@ -334,11 +368,10 @@ public class Case {
 		}
 		requireText("result", result);
 		task.complete(result.strip(), attachmentIds == null ? List.of() : attachmentIds, now);
+		endTaskSteps(task, now);
 		events.add(new TaskCompleted(id, task.id(), task.orgId(), round, now));
 		if (currentRound().stream().noneMatch(Task::isOpen)) {
-			verification = null;
-			moveTo(CaseStatus.PENDING_EVALUATION, actor, now, "COMPLETE", result.strip());
-			events.add(new CaseAwaitingEvaluation(id, round, now));
+			awaitEvaluation(actor, now, "COMPLETE", result.strip());
 		}
 		else {
 			record(actor, now, "COMPLETE", status, status, result.strip());
@@ -380,6 +413,7 @@ public class Case {
 			return;
 		}
 		task.approveReturn();
+		endTaskSteps(task, now);
 		events.add(new TaskRequestDecided(id, task.id(), task.orgId(), Kind.RETURN, true, null, now));
 		List<Task> current = currentRound();
 		if (task.role() == TaskRole.LEAD || current.stream().allMatch(t -> t.status() == TaskStatus.RETURNED)) {
@@ -389,9 +423,7 @@ public class Case {
 			events.add(new CaseReturnedToTriage(id, round, now));
 		}
 		else if (current.stream().noneMatch(Task::isOpen)) {
-			verification = null;
-			moveTo(CaseStatus.PENDING_EVALUATION, actor, now, "RETURN_APPROVED", note);
-			events.add(new CaseAwaitingEvaluation(id, round, now));
+			awaitEvaluation(actor, now, "RETURN_APPROVED", note);
 		}
 		else {
 			record(actor, now, "RETURN_APPROVED", status, status, note);
@@ -402,14 +434,21 @@ public class Case {
 	public void decideExtension(Actor actor, UUID taskId, boolean approve, String note, Instant now) {
 		Task task = taskWithPending(actor, taskId, Kind.EXTENSION);
 		int days = task.pendingRequest().days();
+		String dueNote = null;
 		if (approve) {
 			task.approveExtension(days);
+			Due moved = task.completeDue() == null ? null : rules.extend(this, task.completeDue(), days);
+			if (moved != null) {
+				task.setDue(Step.COMPLETE, moved);
+				announce(Step.COMPLETE, task, moved, now);
+				dueNote = dueNote("办结时限 complete by", moved);
+			}
 		}
 		else {
 			task.refuseRequest();
 		}
 		record(actor, now, approve ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED", status, status,
-				join(days + "天", note));
+				join(join(days + "天", note), dueNote));
 		events.add(new TaskRequestDecided(id, task.id(), task.orgId(), Kind.EXTENSION, approve, days, now));
 	}
 
@@ -427,10 +466,11 @@ public class Case {
 			throw new ForbiddenException("Only the requester, or the command centre recording a follow-up call, may evaluate");
 		}
 		requireStatus(CaseStatus.PENDING_EVALUATION, "evaluate");
-		if (rating == null) {
-			throw new InvalidInputException("rating", "is required");
+		if (rating == null || rating == Rating.NOT_GIVEN) {
+			throw new InvalidInputException("rating", "must be SATISFIED, BASICALLY_SATISFIED or UNSATISFIED");
 		}
 		Evaluation evaluation = new Evaluation(round, rating, comment, actor.username(), actor.orgId(), now);
+		endEvaluation(now);
 		evaluations.add(evaluation);
 		newEvaluations.add(evaluation);
 		record(actor, now, "EVALUATE", status, status, join(rating.name(), comment));
@@ -442,6 +482,27 @@ public class Case {
 		else {
 			rework(actor, now, "评价不满意 evaluated UNSATISFIED");
 		}
+	}
+
+	/**
+	 * The evaluation window ended without an evaluation: the case closes as RESOLVED with the round's
+	 * evaluation recorded as {@code assumed} (NOT_GIVEN by default, or a positive rating where the
+	 * district counts silence as satisfaction). Done by the system, so no permission check.
+	 */
+	public void expireEvaluation(Actor system, Rating assumed, Instant now) {
+		requireStatus(CaseStatus.PENDING_EVALUATION, "expire the evaluation window of");
+		if (assumed == Rating.UNSATISFIED || assumed == null) {
+			throw new IllegalArgumentException("An expired evaluation window cannot count as " + assumed);
+		}
+		endEvaluation(now);
+		Evaluation evaluation = new Evaluation(round, assumed, "评价期满未评价 evaluation window ended", system.username(),
+				null, now);
+		evaluations.add(evaluation);
+		newEvaluations.add(evaluation);
+		record(system, now, "EVALUATION_EXPIRED", status, status, assumed.name());
+		events.add(new CaseEvaluated(id, round, assumed, system.username(), leadOrgId(), now));
+		consecutiveFailures = 0;
+		close(Outcome.RESOLVED, system, now, "CLOSE", null);
 	}
 
 	/** 验收: a pass/fail check of the round's result; a failure orders rework at once. */
@@ -462,6 +523,7 @@ public class Case {
 		}
 		else {
 			verification = Verification.FAILED;
+			endEvaluation(now);
 			rework(actor, now, join("验收不通过 verification failed", note));
 		}
 	}
@@ -475,13 +537,15 @@ public class Case {
 		round++;
 		verification = null;
 		List<DispatchedTask> dispatched = new ArrayList<>();
+		String dueNote = null;
 		for (Task old : previous) {
 			Task task = Task.dispatch(tasks.size(), old.orgId(), old.role(), round, old.dutyId(), now);
 			tasks.add(task);
 			dispatched.add(new DispatchedTask(task.id(), task.orgId(), task.role()));
+			dueNote = startTask(task, now);
 		}
-		moveTo(CaseStatus.IN_PROGRESS, actor, now, "REWORK",
-				"第" + round + "轮 round " + round + ": " + reason + " (连续第" + consecutiveFailures + "次 failure in a row)");
+		moveTo(CaseStatus.IN_PROGRESS, actor, now, "REWORK", join("第" + round + "轮 round " + round + ": " + reason
+				+ " (连续第" + consecutiveFailures + "次 failure in a row)", dueNote));
 		events.add(new ReworkOrdered(id, trackingNo, failedRound, round, consecutiveFailures, lead, reason, now));
 		events.add(new CaseDispatched(id, round, dispatched, null, false, now));
 	}
@@ -611,6 +675,13 @@ public class Case {
 
 	private void close(Outcome outcome, Actor actor, Instant now, String action, String note) {
 		this.outcome = outcome;
+		endReview(now);
+		endEvaluation(now);
+		for (Task t : tasks) {
+			if (t.isOpen()) {
+				endTaskSteps(t, now);
+			}
+		}
 		moveTo(CaseStatus.CLOSED, actor, now, action, note);
 		events.add(new CaseClosed(id, outcome, round, now));
 	}
@@ -635,6 +706,104 @@ public class Case {
 			return a;
 		}
 		return a + "; " + b;
+	}
+
+	// ------------------------------------------------------------------ deadlines (限时办理)
+
+	/** Uses {@code rules} to time the steps this case starts from now on. */
+	public Case withDeadlineRules(DeadlineRules rules) {
+		this.rules = rules == null ? DeadlineRules.NONE : rules;
+		return this;
+	}
+
+	/** Asks the rules for a step's deadline and, when it is timed, announces it. */
+	private Due startStep(Step step, Task task, Instant now) {
+		Due due = rules.due(this, step, now);
+		if (due != null) {
+			announce(step, task, due, now);
+		}
+		return due;
+	}
+
+	private void announce(Step step, Task task, Due due, Instant now) {
+		Long unit = task == null ? townId : Long.valueOf(task.orgId());
+		events.add(new DeadlineSet(id, trackingNo, task == null ? null : task.id(), unit, round, step, type, urgency,
+				due.warnAt(), due.dueAt(), now));
+	}
+
+	/** Starts the clocks of a new task (sign and complete run from dispatch); returns a timeline note. */
+	private String startTask(Task task, Instant now) {
+		Due sign = startStep(Step.SIGN, task, now);
+		Due complete = startStep(Step.COMPLETE, task, now);
+		if (sign != null) {
+			task.setDue(Step.SIGN, sign);
+		}
+		if (complete != null) {
+			task.setDue(Step.COMPLETE, complete);
+		}
+		return join(dueNote("签收时限 sign by", sign), dueNote("办结时限 complete by", complete));
+	}
+
+	private void endTaskStep(Task task, Step step, Instant now) {
+		if (task.due(step) != null) {
+			task.setDue(step, null);
+			events.add(new DeadlineCleared(id, task.id(), step, now));
+		}
+	}
+
+	private void endTaskSteps(Task task, Instant now) {
+		endTaskStep(task, Step.SIGN, now);
+		endTaskStep(task, Step.ARRIVE, now);
+		endTaskStep(task, Step.COMPLETE, now);
+	}
+
+	private void endReview(Instant now) {
+		if (reviewDue != null) {
+			reviewDue = null;
+			events.add(new DeadlineCleared(id, null, Step.TOWN_REVIEW, now));
+		}
+	}
+
+	private void endEvaluation(Instant now) {
+		if (evaluationDue != null) {
+			evaluationDue = null;
+			events.add(new DeadlineCleared(id, null, Step.EVALUATE, now));
+		}
+	}
+
+	private void awaitEvaluation(Actor actor, Instant now, String action, String note) {
+		verification = null;
+		evaluationDue = startStep(Step.EVALUATE, null, now);
+		moveTo(CaseStatus.PENDING_EVALUATION, actor, now, action, join(note, dueNote("评价时限 evaluate by", evaluationDue)));
+		events.add(new CaseAwaitingEvaluation(id, round, now));
+	}
+
+	private String dueNote(String label, Due due) {
+		if (due == null) {
+			return null;
+		}
+		return label + " " + NOTE_TIME.format(due.dueAt().atZone(rules.zone()));
+	}
+
+	private static final java.time.format.DateTimeFormatter NOTE_TIME =
+			java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	/** How the case stands against its clocks now: review, the worst open task, or evaluation. */
+	public ClockState clockState(Instant now) {
+		return switch (status) {
+			case TOWN_REVIEW -> reviewDue == null ? null : reviewDue.stateAt(now);
+			case PENDING_EVALUATION -> evaluationDue == null ? null : evaluationDue.stateAt(now);
+			case IN_PROGRESS -> currentRound().stream().map(t -> t.clockState(now)).reduce(null, Due::worse);
+			default -> null;
+		};
+	}
+
+	public Due reviewDue() {
+		return reviewDue;
+	}
+
+	public Due evaluationDue() {
+		return evaluationDue;
 	}
 
 	// ------------------------------------------------------------------ persistence support (package)

@@ -137,6 +137,15 @@ public class Cases {
 		return new Page(items, page, size, total);
 	}
 
+	/** Appends a timeline entry without touching the case itself (system notes: warnings, overdue). */
+	public void appendTimeline(UUID caseId, TimelineEntry t) {
+		jdbc.sql("insert into case_timeline(case_id, at, actor_username, actor_org_id, action, from_status, to_status, "
+				+ "note) values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(caseId, ts(t.at()), t.actorUsername(), t.actorOrgId(), t.action(), name(t.fromStatus()),
+					name(t.toStatus()), t.note())
+			.update();
+	}
+
 	public void save(Case c) {
 		long newVersion = c.version() + 1;
 		if (c.isNew()) {
@@ -145,10 +154,12 @@ public class Cases {
 		else {
 			int updated = jdbc.sql("""
 					update cases set status = ?, outcome = ?, round = ?, merged_into = ?, consecutive_failures = ?,
-					       verification = ?, updated_at = ?, version = ?
+					       verification = ?, updated_at = ?, version = ?, review_warn_at = ?, review_due_at = ?,
+					       evaluation_warn_at = ?, evaluation_due_at = ?
 					where id = ? and version = ?""")
 				.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
-						name(c.verification()), ts(c.updatedAt()), newVersion, c.id(), c.version())
+						name(c.verification()), ts(c.updatedAt()), newVersion, warn(c.reviewDue()), due(c.reviewDue()),
+						warn(c.evaluationDue()), due(c.evaluationDue()), c.id(), c.version())
 				.update();
 			if (updated != 1) {
 				throw new OptimisticLockingFailureException("Case " + c.trackingNo() + " was changed concurrently");
@@ -179,14 +190,16 @@ public class Cases {
 				insert into cases(id, tracking_no, type, status, outcome, round, green_channel, title, description,
 				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
 				  requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
-				  verification, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  verification, created_at, updated_at, version, review_warn_at, review_due_at, evaluation_warn_at,
+				  evaluation_due_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
 					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(),
 					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(), c.requester().name(),
 					c.requester().phone(), c.requester().username(), c.createdBy(), c.creatorOrgId(),
 					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
-					ts(c.createdAt()), ts(c.updatedAt()), version)
+					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
+					warn(c.evaluationDue()), due(c.evaluationDue()))
 			.update();
 	}
 
@@ -200,7 +213,9 @@ public class Cases {
 			rows.add(new Object[] { t.id(), c.id(), t.seq(), t.orgId(), t.role().name(), t.round(), t.status().name(),
 					t.dutyId(), ts(t.dispatchedAt()), ts(t.signedAt()), ts(t.arrivedAt()), ts(t.completedAt()),
 					t.result(), t.attachmentIds().toArray(UUID[]::new), p == null ? null : p.kind().name(),
-					p == null ? null : p.reason(), p == null ? null : p.days(), t.extensionDays() });
+					p == null ? null : p.reason(), p == null ? null : p.days(), t.extensionDays(), warn(t.signDue()),
+					due(t.signDue()), warn(t.arriveDue()), due(t.arriveDue()), warn(t.completeDue()),
+					due(t.completeDue()) });
 		}
 		if (rows.isEmpty()) {
 			return;
@@ -208,13 +223,17 @@ public class Cases {
 		template.batchUpdate("""
 				insert into case_task(id, case_id, seq, org_id, role, round, status, duty_id, dispatched_at, signed_at,
 				  arrived_at, completed_at, result, attachment_ids, pending_kind, pending_reason, pending_days,
-				  extension_days)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  extension_days, sign_warn_at, sign_due_at, arrive_warn_at, arrive_due_at, complete_warn_at,
+				  complete_due_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (id) do update set status = excluded.status, signed_at = excluded.signed_at,
 				  arrived_at = excluded.arrived_at, completed_at = excluded.completed_at, result = excluded.result,
 				  attachment_ids = excluded.attachment_ids, pending_kind = excluded.pending_kind,
 				  pending_reason = excluded.pending_reason, pending_days = excluded.pending_days,
-				  extension_days = excluded.extension_days""", rows);
+				  extension_days = excluded.extension_days, sign_warn_at = excluded.sign_warn_at,
+				  sign_due_at = excluded.sign_due_at, arrive_warn_at = excluded.arrive_warn_at,
+				  arrive_due_at = excluded.arrive_due_at, complete_warn_at = excluded.complete_warn_at,
+				  complete_due_at = excluded.complete_due_at""", rows);
 	}
 
 	/** Loads tasks and evaluations of all the given case rows in two queries. */
@@ -282,10 +301,12 @@ public class Cases {
 		Verification verification = enumOrNull(Verification.class, rs.getString("verification"));
 		Instant updatedAt = instant(rs, "updated_at");
 		long version = rs.getLong("version");
+		Due reviewDue = Due.of(instant(rs, "review_warn_at"), instant(rs, "review_due_at"));
+		Due evaluationDue = Due.of(instant(rs, "evaluation_warn_at"), instant(rs, "evaluation_due_at"));
 		return new CaseRow(id, (tasks, evaluations) -> new Case(id, trackingNo, type, green, title, description,
 				category, urgency, channel, townId, location, requester, createdBy, creatorOrg, initiatingOrg,
-				createdAt, status, outcome, round, mergedInto, failures, verification, updatedAt, version, tasks,
-				evaluations));
+				createdAt, status, outcome, round, mergedInto, failures, verification, updatedAt, version, reviewDue,
+				evaluationDue, tasks, evaluations));
 	}
 
 	private static Task taskRow(ResultSet rs) throws SQLException {
@@ -299,7 +320,9 @@ public class Cases {
 				TaskRole.valueOf(rs.getString("role")), rs.getInt("round"), rs.getObject("duty_id", Long.class),
 				instant(rs, "dispatched_at"), TaskStatus.valueOf(rs.getString("status")), instant(rs, "signed_at"),
 				instant(rs, "arrived_at"), instant(rs, "completed_at"), rs.getString("result"), attachmentIds, pending,
-				rs.getInt("extension_days"));
+				rs.getInt("extension_days"), Due.of(instant(rs, "sign_warn_at"), instant(rs, "sign_due_at")),
+				Due.of(instant(rs, "arrive_warn_at"), instant(rs, "arrive_due_at")),
+				Due.of(instant(rs, "complete_warn_at"), instant(rs, "complete_due_at")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -309,6 +332,14 @@ public class Cases {
 
 	private static Timestamp ts(Instant instant) {
 		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Timestamp warn(Due due) {
+		return due == null ? null : ts(due.warnAt());
+	}
+
+	private static Timestamp due(Due due) {
+		return due == null ? null : ts(due.dueAt());
 	}
 
 	private static String name(Enum<?> e) {

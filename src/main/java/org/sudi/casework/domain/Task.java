@@ -28,11 +28,14 @@ public class Task {
 	private List<UUID> attachmentIds;
 	private PendingRequest pendingRequest;
 	private int extensionDays;
+	private Due signDue;
+	private Due arriveDue;
+	private Due completeDue;
 	private boolean dirty;
 
 	Task(UUID id, int seq, long orgId, TaskRole role, int round, Long dutyId, Instant dispatchedAt, TaskStatus status,
 			Instant signedAt, Instant arrivedAt, Instant completedAt, String result, List<UUID> attachmentIds,
-			PendingRequest pendingRequest, int extensionDays) {
+			PendingRequest pendingRequest, int extensionDays, Due signDue, Due arriveDue, Due completeDue) {
 		this.id = id;
 		this.seq = seq;
 		this.orgId = orgId;
@@ -48,11 +51,14 @@ public class Task {
 		this.attachmentIds = List.copyOf(attachmentIds);
 		this.pendingRequest = pendingRequest;
 		this.extensionDays = extensionDays;
+		this.signDue = signDue;
+		this.arriveDue = arriveDue;
+		this.completeDue = completeDue;
 	}
 
 	static Task dispatch(int seq, long orgId, TaskRole role, int round, Long dutyId, Instant now) {
 		Task task = new Task(Ids.next(now), seq, orgId, role, round, dutyId, now, TaskStatus.DISPATCHED, null, null,
-				null, null, List.of(), null, 0);
+				null, null, List.of(), null, 0, null, null, null);
 		task.dirty = true;
 		return task;
 	}
@@ -103,6 +109,59 @@ public class Task {
 	void refuseRequest() {
 		pendingRequest = null;
 		dirty = true;
+	}
+
+	/** Sets (or with null clears) the deadline of one of this task's steps. */
+	void setDue(org.sudi.catalog.Step step, Due due) {
+		switch (step) {
+			case SIGN -> signDue = due;
+			case ARRIVE -> arriveDue = due;
+			case COMPLETE -> completeDue = due;
+			default -> throw new IllegalArgumentException(step + " is not a task step");
+		}
+		dirty = true;
+	}
+
+	Due due(org.sudi.catalog.Step step) {
+		return switch (step) {
+			case SIGN -> signDue;
+			case ARRIVE -> arriveDue;
+			case COMPLETE -> completeDue;
+			default -> null;
+		};
+	}
+
+	/**
+	 * How the task stands against the deadlines of the steps still ahead of it; null when untimed or
+	 * finished.
+	 */
+	public org.sudi.casework.ClockState clockState(java.time.Instant now) {
+		if (!isOpen()) {
+			return null;
+		}
+		org.sudi.casework.ClockState state = null;
+		if (status == TaskStatus.DISPATCHED && signDue != null) {
+			state = signDue.stateAt(now);
+		}
+		if (status != TaskStatus.ARRIVED && arriveDue != null) {
+			state = Due.worse(state, arriveDue.stateAt(now));
+		}
+		if (completeDue != null) {
+			state = Due.worse(state, completeDue.stateAt(now));
+		}
+		return state;
+	}
+
+	public Due signDue() {
+		return signDue;
+	}
+
+	public Due arriveDue() {
+		return arriveDue;
+	}
+
+	public Due completeDue() {
+		return completeDue;
 	}
 
 	boolean isDirty() {

@@ -2,6 +2,7 @@ package org.sudi.casework.web;
 
 import java.net.URI;
 import java.util.List;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -41,9 +42,11 @@ import jakarta.validation.constraints.Min;
 class CaseController {
 
 	private final CaseService cases;
+	private final Clock clock;
 
-	CaseController(CaseService cases) {
+	CaseController(CaseService cases, Clock clock) {
 		this.cases = cases;
+		this.clock = clock;
 	}
 
 	@PostMapping
@@ -55,7 +58,7 @@ class CaseController {
 				: new Requester(body.requester().name(), body.requester().phone(), null);
 		var c = cases.submit(actor, new Submission(body.type(), body.title(), body.description(), body.categoryCode(),
 				body.urgency(), body.channel(), body.townId(), location, requester));
-		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).body(CaseView.of(c, actor));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).body(CaseView.of(c, actor, clock.instant()));
 	}
 
 	record PageView(List<CaseView> items, int page, int size, long total) {
@@ -68,14 +71,14 @@ class CaseController {
 			@RequestParam(required = false) Long orgId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		Cases.Page result = cases.search(actor, new Cases.Filter(status, type, townId, orgId), page, size);
-		return new PageView(result.items().stream().map(c -> CaseView.of(c, actor)).toList(), result.page(),
+		return new PageView(result.items().stream().map(c -> CaseView.of(c, actor, clock.instant())).toList(), result.page(),
 				result.size(), result.total());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One case with its tasks and evaluations")
 	CaseView get(Actor actor, @PathVariable UUID id) {
-		return CaseView.of(cases.get(actor, id), actor);
+		return CaseView.of(cases.get(actor, id), actor, clock.instant());
 	}
 
 	@GetMapping("/{id}/timeline")
@@ -88,49 +91,49 @@ class CaseController {
 	@Operation(summary = "Town review: accept, for the town itself or one of its villages")
 	CaseView accept(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Accept body) {
 		Accept b = body == null ? new Accept(null, null) : body;
-		return CaseView.of(cases.accept(actor, id, b.assigneeOrgId(), b.note()), actor);
+		return CaseView.of(cases.accept(actor, id, b.assigneeOrgId(), b.note()), actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/escalate")
 	@Operation(summary = "Town review: send up to district triage, with the reason")
 	CaseView escalate(Actor actor, @PathVariable UUID id, @Valid @RequestBody Reason body) {
-		return CaseView.of(cases.escalate(actor, id, body.reason()), actor);
+		return CaseView.of(cases.escalate(actor, id, body.reason()), actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/reject")
 	@Operation(summary = "Reject (town in review, command centre in triage)")
 	CaseView reject(Actor actor, @PathVariable UUID id, @Valid @RequestBody Reason body) {
-		return CaseView.of(cases.reject(actor, id, body.reason()), actor);
+		return CaseView.of(cases.reject(actor, id, body.reason()), actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/dispatch")
 	@Operation(summary = "District triage: dispatch to a lead unit and assisting units, citing a duty item")
 	CaseView dispatch(Actor actor, @PathVariable UUID id, @Valid @RequestBody Dispatch body) {
 		return CaseView.of(cases.dispatch(actor, id, body.leadOrgId(), body.assistOrgIds(), body.dutyId(), body.note()),
-				actor);
+				actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/merge")
 	@Operation(summary = "District triage: close as a duplicate of another case")
 	CaseView merge(Actor actor, @PathVariable UUID id, @Valid @RequestBody Merge body) {
-		return CaseView.of(cases.merge(actor, id, body.intoCaseId(), body.note()), actor);
+		return CaseView.of(cases.merge(actor, id, body.intoCaseId(), body.note()), actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/withdraw")
 	@Operation(summary = "The requester withdraws the case before dispatch")
 	CaseView withdraw(Actor actor, @PathVariable UUID id, @Valid @RequestBody Reason body) {
-		return CaseView.of(cases.withdraw(actor, id, body.reason()), actor);
+		return CaseView.of(cases.withdraw(actor, id, body.reason()), actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/evaluate")
 	@Operation(summary = "Evaluate the result (评价), or record a follow-up call (回访)")
 	CaseView evaluate(Actor actor, @PathVariable UUID id, @Valid @RequestBody Evaluate body) {
-		return CaseView.of(cases.evaluate(actor, id, body.rating(), body.comment()), actor);
+		return CaseView.of(cases.evaluate(actor, id, body.rating(), body.comment()), actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/verify")
 	@Operation(summary = "Verify the result (验收): pass or fail")
 	CaseView verify(Actor actor, @PathVariable UUID id, @Valid @RequestBody Verify body) {
-		return CaseView.of(cases.verify(actor, id, body.passed(), body.note()), actor);
+		return CaseView.of(cases.verify(actor, id, body.passed(), body.note()), actor, clock.instant());
 	}
 }

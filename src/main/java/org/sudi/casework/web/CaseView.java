@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.sudi.casework.CaseStatus;
 import org.sudi.casework.CaseType;
+import org.sudi.casework.ClockState;
 import org.sudi.casework.Channel;
 import org.sudi.casework.Outcome;
 import org.sudi.casework.Rating;
@@ -14,6 +15,7 @@ import org.sudi.casework.TaskRole;
 import org.sudi.casework.TaskStatus;
 import org.sudi.casework.Urgency;
 import org.sudi.casework.domain.Case;
+import org.sudi.casework.domain.Due;
 import org.sudi.casework.domain.Evaluation;
 import org.sudi.casework.domain.Location;
 import org.sudi.casework.domain.Task;
@@ -24,8 +26,16 @@ import org.sudi.directory.Actor;
 record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Outcome outcome, int round,
 		boolean greenChannel, String title, String description, String categoryCode, Urgency urgency, Channel channel,
 		Long townId, Location location, RequesterView requester, Instant createdAt, Instant updatedAt, long version,
-		int consecutiveFailures, Verification verification, UUID mergedInto, List<TaskView> tasks,
-		List<EvaluationView> evaluations) {
+		int consecutiveFailures, Verification verification, UUID mergedInto, ClockState clockState,
+		CaseDeadlines deadlines, List<TaskView> tasks, List<EvaluationView> evaluations) {
+
+	/** The case-level deadlines: the town's review and the evaluation window. */
+	record CaseDeadlines(Due townReview, Due evaluation) {
+	}
+
+	/** A task's deadlines: sign and complete from dispatch, arrive (report on site) from signing. */
+	record TaskDeadlines(Due sign, Due arrive, Due complete) {
+	}
 
 	record RequesterView(String name, String phone) {
 	}
@@ -35,14 +45,15 @@ record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Ou
 
 	record TaskView(UUID id, long orgId, TaskRole role, int round, TaskStatus status, Long dutyId, Instant dispatchedAt,
 			Instant signedAt, Instant arrivedAt, Instant completedAt, String result, List<UUID> attachmentIds,
-			int extensionDays, PendingRequestView pendingRequest) {
+			int extensionDays, PendingRequestView pendingRequest, ClockState clockState, TaskDeadlines deadlines) {
 
-		static TaskView of(Task t) {
+		static TaskView of(Task t, Instant now) {
 			return new TaskView(t.id(), t.orgId(), t.role(), t.round(), t.status(), t.dutyId(), t.dispatchedAt(),
 					t.signedAt(), t.arrivedAt(), t.completedAt(), t.result(), t.attachmentIds(), t.extensionDays(),
 					t.pendingRequest() == null ? null
 							: new PendingRequestView(t.pendingRequest().kind(), t.pendingRequest().reason(),
-									t.pendingRequest().days()));
+									t.pendingRequest().days()),
+					t.clockState(now), new TaskDeadlines(t.signDue(), t.arriveDue(), t.completeDue()));
 		}
 	}
 
@@ -52,13 +63,14 @@ record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Ou
 		}
 	}
 
-	static CaseView of(Case c, Actor viewer) {
+	static CaseView of(Case c, Actor viewer, Instant now) {
 		String phone = c.showsPhoneTo(viewer) ? c.requester().phone() : c.requester().maskedPhone();
 		return new CaseView(c.id(), c.trackingNo(), c.type(), c.status(), c.outcome(), c.round(), c.greenChannel(),
 				c.title(), c.description(), c.categoryCode(), c.urgency(), c.channel(), c.townId(), c.location(),
 				new RequesterView(c.requester().name(), phone), c.createdAt(), c.updatedAt(), c.version(),
-				c.consecutiveFailures(), c.verification(), c.mergedInto(),
-				c.tasks().stream().map(TaskView::of).toList(),
+				c.consecutiveFailures(), c.verification(), c.mergedInto(), c.clockState(now),
+				new CaseDeadlines(c.reviewDue(), c.evaluationDue()),
+				c.tasks().stream().map(t -> TaskView.of(t, now)).toList(),
 				c.evaluations().stream().map(EvaluationView::of).toList());
 	}
 }

@@ -1,0 +1,127 @@
+package org.sudi.notification.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.sudi.casework.CaseAwaitingEvaluation;
+import org.sudi.casework.CaseClosed;
+import org.sudi.casework.CaseDispatched;
+import org.sudi.casework.CasePort;
+import org.sudi.casework.CaseSummary;
+import org.sudi.catalog.Step;
+import org.sudi.clock.DeadlineMissed;
+import org.sudi.clock.DeadlineWarned;
+import org.sudi.clock.SupervisionIssued;
+import org.sudi.directory.AccountDirectory;
+import org.sudi.directory.Role;
+
+/**
+ * Who is told what: handlers of new tasks, supervisions, warnings and overdue steps (the command
+ * centre of every overdue, the leaders of urgent and enforcement ones); requesters of dispatch,
+ * completion and closure. Runs inside the transaction of the change it reports; each notification has
+ * a key made of what it reports, so a repeat of the same event never reaches a person twice.
+ */
+@Component
+class Notifier {
+
+	private final Inbox inbox;
+	private final AccountDirectory accounts;
+	private final CasePort cases;
+
+	Notifier(Inbox inbox, AccountDirectory accounts, CasePort cases) {
+		this.inbox = inbox;
+		this.accounts = accounts;
+		this.cases = cases;
+	}
+
+	@EventListener
+	void on(CaseDispatched e) {
+		String trackingNo = trackingNo(e.caseId());
+		for (CaseDispatched.DispatchedTask t : e.tasks()) {
+			tell(accounts.usernamesOf(t.orgId()), "TASK", "新任务 New task " + trackingNo,
+					"诉求 " + trackingNo + " 已派给你单位（" + (t.role().name().equals("LEAD") ? "主办" : "协办")
+							+ "），请及时签收。",
+					e.caseId(), "task:" + t.taskId(), e.at());
+		}
+		requester(e.caseId()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已派单 Dispatched " + trackingNo,
+				"你的诉求 " + trackingNo + " 已交办理单位处理。", e.caseId(), "dispatched:" + e.caseId() + ":" + e.round()
+						+ ":" + e.tasks().get(0).taskId(), e.at()));
+	}
+
+	@EventListener
+	void on(CaseAwaitingEvaluation e) {
+		String trackingNo = trackingNo(e.caseId());
+		requester(e.caseId()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已办结 Completed " + trackingNo,
+				"你的诉求 " + trackingNo + " 已办结，请评价办理结果。", e.caseId(), "completed:" + e.caseId() + ":" + e.round(), e.at()));
+	}
+
+	@EventListener
+	void on(CaseClosed e) {
+		String trackingNo = trackingNo(e.caseId());
+		requester(e.caseId()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已关闭 Closed " + trackingNo,
+				"你的诉求 " + trackingNo + " 已关闭（" + e.outcome() + "）。", e.caseId(), "closed:" + e.caseId(), e.at()));
+	}
+
+	@EventListener
+	void on(DeadlineWarned e) {
+		if (e.orgId() == null) {
+			return;
+		}
+		tell(accounts.usernamesOf(e.orgId()), "WARNING", "即将超期 Due soon " + e.trackingNo(),
+				"诉求 " + e.trackingNo() + " 的" + label(e.step()) + "时限将至，请抓紧办理。", e.caseId(),
+				"warned:" + e.caseId() + ":" + e.taskId() + ":" + e.step() + ":" + e.dueAt(), e.at());
+	}
+
+	@EventListener
+	void on(DeadlineMissed e) {
+		Set<String> to = new LinkedHashSet<>();
+		if (e.orgId() != null) {
+			to.addAll(accounts.usernamesOf(e.orgId()));
+		}
+		to.addAll(accounts.usernamesWithRole(Role.DISPATCHER));
+		if (e.leadersConcerned()) {
+			to.addAll(accounts.usernamesWithRole(Role.LEADER));
+		}
+		tell(to, "OVERDUE", "已超期 Overdue " + e.trackingNo(),
+				"诉求 " + e.trackingNo() + " 的" + label(e.step()) + "已超过时限。", e.caseId(),
+				"missed:" + e.caseId() + ":" + e.taskId() + ":" + e.step() + ":" + e.dueAt(), e.at());
+	}
+
+	@EventListener
+	void on(SupervisionIssued e) {
+		if (e.orgId() == null) {
+			return;
+		}
+		tell(accounts.usernamesOf(e.orgId()), "SUPERVISION", "督办 Supervision " + e.trackingNo(), e.note(), e.caseId(),
+				"supervision:" + e.supervisionId() + ":" + e.orgId(), e.at());
+	}
+
+	private void tell(Iterable<String> usernames, String kind, String title, String body, UUID caseId, String key,
+			Instant at) {
+		for (String username : usernames) {
+			inbox.add(username, kind, title, body, caseId, key, at);
+		}
+	}
+
+	private java.util.Optional<String> requester(UUID caseId) {
+		return cases.summary(caseId).map(CaseSummary::requesterUsername);
+	}
+
+	private String trackingNo(UUID caseId) {
+		return cases.summary(caseId).map(CaseSummary::trackingNo).orElse(caseId.toString());
+	}
+
+	private static String label(Step step) {
+		return switch (step) {
+			case TOWN_REVIEW -> "镇街受理";
+			case SIGN -> "签收";
+			case ARRIVE -> "报到";
+			case COMPLETE -> "办结";
+			case EVALUATE -> "评价";
+		};
+	}
+}
