@@ -85,7 +85,7 @@ public class DeadlineSweeper {
 		if (row.step() == Step.EVALUATE) {
 			return; // the requester is not warned; the window just ends
 		}
-		cases.note(row.caseId(), row.orgId(), "WARNING", label(row.step()) + "即将到期 due soon", now);
+		cases.note(row.caseId(), row.orgId(), "WARNING", row.step().label() + "即将到期 due soon", now);
 		events.publishEvent(new DeadlineWarned(row.caseId(), row.trackingNo(), row.taskId(), row.orgId(), row.step(),
 				row.dueAt(), now));
 	}
@@ -97,8 +97,8 @@ public class DeadlineSweeper {
 			return;
 		}
 		deadlines.moveTo(row.id(), State.OVERDUE, row.step() == Step.COMPLETE ? row.longDueAt() : null, now);
-		cases.note(row.caseId(), row.orgId(), "OVERDUE", label(row.step()) + "已超期 overdue", now);
-		String note = "超期自动督办 automatic supervision: " + label(row.step()) + "已超期";
+		cases.note(row.caseId(), row.orgId(), "OVERDUE", row.step().label() + "已超期 overdue", now);
+		String note = "超期自动督办 automatic supervision: " + row.step().label() + "已超期";
 		long id = supervisions.insert(row.caseId(), row.trackingNo(), row.taskId(), row.orgId(), note, null, true,
 				"system", now);
 		events.publishEvent(new DeadlineMissed(row.caseId(), row.trackingNo(), row.taskId(), row.orgId(), row.step(),
@@ -132,13 +132,4 @@ public class DeadlineSweeper {
 		return true;
 	}
 
-	static String label(Step step) {
-		return switch (step) {
-			case TOWN_REVIEW -> "镇街受理";
-			case SIGN -> "签收";
-			case ARRIVE -> "报到";
-			case COMPLETE -> "办结";
-			case EVALUATE -> "评价";
-		};
-	}
 }

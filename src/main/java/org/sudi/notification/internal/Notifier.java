@@ -12,7 +12,6 @@ import org.sudi.casework.CaseClosed;
 import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CasePort;
 import org.sudi.casework.CaseSummary;
-import org.sudi.catalog.Step;
 import org.sudi.clock.DeadlineMissed;
 import org.sudi.clock.DeadlineWarned;
 import org.sudi.clock.SupervisionIssued;
@@ -72,7 +71,7 @@ class Notifier {
 			return;
 		}
 		tell(accounts.usernamesOf(e.orgId()), "WARNING", "即将超期 Due soon " + e.trackingNo(),
-				"诉求 " + e.trackingNo() + " 的" + label(e.step()) + "时限将至，请抓紧办理。", e.caseId(),
+				"诉求 " + e.trackingNo() + " 的" + e.step().label() + "时限将至，请抓紧办理。", e.caseId(),
 				"warned:" + e.caseId() + ":" + e.taskId() + ":" + e.step() + ":" + e.dueAt(), e.at());
 	}
 
@@ -87,7 +86,7 @@ class Notifier {
 			to.addAll(accounts.usernamesWithRole(Role.LEADER));
 		}
 		tell(to, "OVERDUE", "已超期 Overdue " + e.trackingNo(),
-				"诉求 " + e.trackingNo() + " 的" + label(e.step()) + "已超过时限。", e.caseId(),
+				"诉求 " + e.trackingNo() + " 的" + e.step().label() + "已超过时限。", e.caseId(),
 				"missed:" + e.caseId() + ":" + e.taskId() + ":" + e.step() + ":" + e.dueAt(), e.at());
 	}
 
@@ -115,13 +114,4 @@ class Notifier {
 		return cases.summary(caseId).map(CaseSummary::trackingNo).orElse(caseId.toString());
 	}
 
-	private static String label(Step step) {
-		return switch (step) {
-			case TOWN_REVIEW -> "镇街受理";
-			case SIGN -> "签收";
-			case ARRIVE -> "报到";
-			case COMPLETE -> "办结";
-			case EVALUATE -> "评价";
-		};
-	}
 }
