@@ -184,7 +184,9 @@ public class Case {
 				status, null, 1, null, 0, null, now, 0, null, null, List.of(), List.of());
 		c.isNew = true;
 		c.rules = rules;
-		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, now));
+		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, c.title,
+				c.description, c.categoryCode, s.location() == null ? null : s.location().lat(),
+				s.location() == null ? null : s.location().lon(), now));
 		String dueNote = null;
 		if (status == CaseStatus.TOWN_REVIEW) {
 			c.reviewDue = c.startStep(Step.TOWN_REVIEW, null, now);

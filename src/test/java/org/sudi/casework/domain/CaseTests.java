@@ -562,7 +562,7 @@ class CaseTests {
 			Case c = newCase(type);
 			List<Object> events = c.pullEvents();
 			assertThat(events).containsExactly(new CaseSubmitted(c.id(), c.trackingNo(), type, c.status(), c.townId(),
-					Channel.H5, Urgency.NORMAL, NOW));
+					Channel.H5, Urgency.NORMAL, c.title(), c.description(), c.categoryCode(), 34.76, 117.59, NOW));
 			assertThat(c.pullEvents()).as("events are pulled once").isEmpty();
 		}
 
