@@ -36,6 +36,7 @@ create table channel_open311_request (
     client_id    bigint not null references channel_client (id),
     case_id      uuid not null unique,
     tracking_no  text not null,
+    media_url    text,
     created_at   timestamp with time zone not null
 );
 

@@ -68,7 +68,7 @@ public class OneTimeCodes {
 			throw new TooManyRequestsException(Duration.ofHours(1).toSeconds());
 		}
 		String code = String.format("%06d", random.nextInt(1_000_000));
-		String salt = HexFormat.of().formatHex(random.generateSeed(8));
+		String salt = randomHex(8);
 		jdbc.sql("""
 				insert into channel_sms_code(phone, code_hash, expires_at, created_at) values (?, ?, ?, ?)""")
 			.params(phone, salt + ":" + hash(salt, phone, code), Timestamp.from(now.plus(settings.codeTtl())),
@@ -120,5 +120,11 @@ public class OneTimeCodes {
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	private String randomHex(int bytes) {
+		byte[] b = new byte[bytes];
+		random.nextBytes(b);
+		return HexFormat.of().formatHex(b);
 	}
 }
