@@ -133,6 +133,11 @@ public class AttachmentService implements Attachments {
 	}
 
 	@Override
+	public UUID upload(Actor actor, String originalName, InputStream content) {
+		return store(actor, originalName, content).id();
+	}
+
+	@Override
 	public boolean uploadedBySameUnit(UUID attachmentId, Actor actor) {
 		return find(attachmentId).map(r -> r.uploadedBy().equals(actor.username())
 				|| (actor.orgId() != null && actor.orgId().equals(r.uploaderOrgId()))).orElse(false);

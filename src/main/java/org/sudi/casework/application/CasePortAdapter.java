@@ -42,22 +42,15 @@ class CasePortAdapter implements CasePort {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<CaseSummary> find(Actor actor, UUID caseId) {
-		return cases.find(caseId).filter(c -> c.isVisibleTo(actor)).map(CasePortAdapter::summary);
+		return cases.find(caseId).filter(c -> c.isVisibleTo(actor)).map(CaseGateway::summary);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<CaseSummary> summary(UUID caseId) {
-		return cases.find(caseId).map(CasePortAdapter::summary);
+		return cases.find(caseId).map(CaseGateway::summary);
 	}
 
-	static CaseSummary summary(Case c) {
-		return new CaseSummary(c.id(), c.trackingNo(), c.type(), c.status(), c.urgency(), c.townId(),
-				c.requester().username(),
-				c.currentRound().stream().filter(t -> t.isOpen())
-					.map(t -> new CaseSummary.OpenTask(t.id(), t.orgId(), t.role(), t.status()))
-					.toList());
-	}
 
 	@Override
 	@Transactional

@@ -82,6 +82,12 @@ public class CaseService {
 				throw new InvalidInputException("townId", "is not a town or street of the district");
 			}
 		}
+		for (UUID id : s.attachmentIds()) {
+			if (!attachments.uploadedBySameUnit(id, actor)) {
+				throw new InvalidInputException("attachmentIds",
+						"attachment " + id + " does not exist or was not uploaded by you");
+			}
+		}
 		Instant now = clock.instant();
 		Case c = Case.submit(Ids.next(now), cases.nextTrackingNo(LocalDate.now(clock)), s, actor, now, rules);
 		return store(c);
@@ -101,7 +107,7 @@ public class CaseService {
 			townId = actor.orgId();
 		}
 		return new Submission(s.type(), s.title(), s.description(), s.categoryCode(), s.urgency(), channel, townId,
-				s.location(), s.requester());
+				s.location(), s.requester(), s.anonymous(), s.attachmentIds());
 	}
 
 	private static Channel defaultChannel(Actor actor, Channel requested) {
@@ -175,6 +181,10 @@ public class CaseService {
 
 	public Case withdraw(Actor actor, UUID caseId, String reason) {
 		return change(actor, caseId, c -> c.withdraw(actor, reason, clock.instant()));
+	}
+
+	public Case addInformation(Actor actor, UUID caseId, String note) {
+		return change(actor, caseId, c -> c.addInformation(actor, note, clock.instant()));
 	}
 
 	public Case evaluate(Actor actor, UUID caseId, Rating rating, String comment) {

@@ -30,6 +30,7 @@ import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CaseDispatched.DispatchedTask;
 import org.sudi.casework.CaseEscalated;
 import org.sudi.casework.CaseEvaluated;
+import org.sudi.casework.CaseInformationAdded;
 import org.sudi.casework.CaseReturnedToTriage;
 import org.sudi.casework.CaseStatus;
 import org.sudi.casework.CaseSubmitted;
@@ -85,6 +86,8 @@ public class Case {
 	private final Long creatorOrgId;
 	private final Long initiatingOrgId;
 	private final Instant createdAt;
+	private final boolean anonymous;
+	private final List<UUID> attachmentIds;
 	private CaseStatus status;
 	private Outcome outcome;
 	private int round;
@@ -106,9 +109,10 @@ public class Case {
 
 	Case(UUID id, String trackingNo, CaseType type, boolean greenChannel, String title, String description,
 			String categoryCode, Urgency urgency, Channel channel, Long townId, Location location, Requester requester,
-			String createdBy, Long creatorOrgId, Long initiatingOrgId, Instant createdAt, CaseStatus status,
-			Outcome outcome, int round, UUID mergedInto, int consecutiveFailures, Verification verification,
-			Instant updatedAt, long version, Due reviewDue, Due evaluationDue, List<Task> tasks,
+			String createdBy, Long creatorOrgId, Long initiatingOrgId, Instant createdAt, boolean anonymous,
+			List<UUID> attachmentIds, CaseStatus status, Outcome outcome, int round, UUID mergedInto,
+			int consecutiveFailures, Verification verification, Instant updatedAt, long version, Due reviewDue,
+			Due evaluationDue, List<Task> tasks,
 			List<Evaluation> evaluations) {
 		this.id = id;
 		this.trackingNo = trackingNo;
@@ -126,6 +130,8 @@ public class Case {
 		this.creatorOrgId = creatorOrgId;
 		this.initiatingOrgId = initiatingOrgId;
 		this.createdAt = createdAt;
+		this.anonymous = anonymous;
+		this.attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
 		this.status = status;
 		this.outcome = outcome;
 		this.round = round;
@@ -176,12 +182,16 @@ public class Case {
 		else {
 			requester = new Requester(requester.name(), requester.phone(), null);
 		}
+		if (s.attachmentIds().size() > Submission.MAX_PHOTOS) {
+			throw new InvalidInputException("attachmentIds", "at most " + Submission.MAX_PHOTOS + " photos");
+		}
 		Long initiating = s.type() == CaseType.ENFORCEMENT ? actor.orgId() : null;
 		CaseStatus status = s.type() == CaseType.LIVELIHOOD ? CaseStatus.TOWN_REVIEW : CaseStatus.DISTRICT_TRIAGE;
 		Case c = new Case(id, trackingNo, s.type(), s.type() == CaseType.DEVELOPMENT, s.title().strip(),
 				s.description().strip(), s.categoryCode(), s.urgency() == null ? Urgency.NORMAL : s.urgency(),
 				s.channel(), s.townId(), s.location(), requester, actor.username(), actor.orgId(), initiating, now,
-				status, null, 1, null, 0, null, now, 0, null, null, List.of(), List.of());
+				s.anonymous(), s.attachmentIds(), status, null, 1, null, 0, null, now, 0, null, null, List.of(),
+				List.of());
 		c.isNew = true;
 		c.rules = rules;
 		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, c.title,
@@ -324,6 +334,22 @@ public class Case {
 		}
 		requireText("reason", reason);
 		close(Outcome.WITHDRAWN, actor, now, "WITHDRAW", reason);
+	}
+
+	/**
+	 * 补充信息: the requester adds a note to a case that is still open; it goes on the timeline, where
+	 * the handlers read it.
+	 */
+	public void addInformation(Actor actor, String note, Instant now) {
+		if (!isOwnRequest(actor)) {
+			throw new ForbiddenException("Only the requester may add information to a case");
+		}
+		if (status == CaseStatus.CLOSED) {
+			throw illegal("add information to");
+		}
+		requireText("note", note);
+		record(actor, now, "ADD_INFORMATION", status, status, note.strip());
+		events.add(new CaseInformationAdded(id, note.strip(), now));
 	}
 
 	// ------------------------------------------------------------------ tasks
@@ -577,6 +603,22 @@ public class Case {
 	/** Whether the actor may see the requester's full phone number. */
 	public boolean showsPhoneTo(Actor actor) {
 		return isOwnRequest(actor) || actor.hasAny(DISPATCHER, HOTLINE);
+	}
+
+	/**
+	 * The requester as this actor may see them. A requester who asked to stay anonymous (隐藏身份) is
+	 * shown to nobody but themselves and the command centre (DISPATCHER, HOTLINE, who call back for the
+	 * evaluation): handlers and everyone else see neither name nor phone. Otherwise the phone is masked
+	 * for whoever may not see it in full.
+	 */
+	public Requester requesterAsSeenBy(Actor actor) {
+		if (showsPhoneTo(actor)) {
+			return requester;
+		}
+		if (anonymous) {
+			return new Requester(null, null, null);
+		}
+		return new Requester(requester.name(), requester.maskedPhone(), null);
 	}
 
 	private boolean isOwnRequest(Actor actor) {
@@ -901,6 +943,15 @@ public class Case {
 
 	public Instant createdAt() {
 		return createdAt;
+	}
+
+	public boolean anonymous() {
+		return anonymous;
+	}
+
+	/** The requester's photos, given with the request. */
+	public List<UUID> attachmentIds() {
+		return attachmentIds;
 	}
 
 	public CaseStatus status() {

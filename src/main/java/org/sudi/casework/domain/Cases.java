@@ -15,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.sudi.casework.CaseHistoryEntry;
+import org.sudi.casework.CaseQuery;
 import org.sudi.casework.CaseStatus;
 import org.sudi.casework.CaseType;
 import org.sudi.casework.Channel;
@@ -79,14 +82,114 @@ public class Cases {
 
 	/** Whether any case the actor may read refers to this attachment. */
 	public boolean attachmentVisibleTo(UUID attachmentId, Actor actor) {
-		List<UUID> caseIds = jdbc.sql("select distinct case_id from case_task where attachment_ids @> array[?]::uuid[]")
-			.param(attachmentId)
+		List<UUID> caseIds = jdbc.sql("""
+				select case_id from case_task where attachment_ids @> array[:a]::uuid[]
+				union select id from cases where attachment_ids @> array[:a]::uuid[]""")
+			.param("a", attachmentId)
 			.query(UUID.class)
 			.list();
 		return caseIds.stream().map(this::find).flatMap(Optional::stream).anyMatch(c -> c.isVisibleTo(actor));
 	}
 
 	public record Filter(CaseStatus status, CaseType type, Long townId, Long orgId) {
+	}
+
+	public Optional<Case> findByTrackingNo(String trackingNo) {
+		return load(jdbc.sql("select * from cases where tracking_no = ?").param(trackingNo).query(this::caseRow).list())
+			.stream()
+			.findFirst();
+	}
+
+	/** The cases matching the query, newest first (for other modules' adapters; no permission check). */
+	public List<Case> query(CaseQuery q) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(q, params);
+		params.put("limit", Math.max(0, q.limit()));
+		params.put("offset", Math.max(0, q.offset()));
+		return load(jdbc.sql("select c.* from cases c" + where
+				+ " order by c.created_at desc, c.id desc limit :limit offset :offset")
+			.params(params)
+			.query(this::caseRow)
+			.list());
+	}
+
+	public long count(CaseQuery q) {
+		Map<String, Object> params = new HashMap<>();
+		return jdbc.sql("select count(*) from cases c" + where(q, params)).params(params).query(Long.class).single();
+	}
+
+	private static String where(CaseQuery q, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		if (!q.ids().isEmpty()) {
+			where.append(" and c.id = any(:ids)");
+			params.put("ids", q.ids().toArray(UUID[]::new));
+		}
+		if (!q.trackingNos().isEmpty()) {
+			where.append(" and c.tracking_no = any(:trackingNos)");
+			params.put("trackingNos", q.trackingNos().toArray(String[]::new));
+		}
+		if (!q.channels().isEmpty()) {
+			where.append(" and c.channel = any(:channels)");
+			params.put("channels", q.channels().stream().map(Enum::name).toArray(String[]::new));
+		}
+		if (q.createdBy() != null) {
+			where.append(" and c.created_by = :createdBy");
+			params.put("createdBy", q.createdBy());
+		}
+		if (q.requesterUsername() != null) {
+			where.append(" and c.requester_username = :requester");
+			params.put("requester", q.requesterUsername());
+		}
+		if (!q.categoryCodes().isEmpty()) {
+			where.append(" and c.category_code = any(:categories)");
+			params.put("categories", q.categoryCodes().toArray(String[]::new));
+		}
+		if (q.open() != null) {
+			where.append(q.open() ? " and c.status <> 'CLOSED'" : " and c.status = 'CLOSED'");
+		}
+		range(where, params, "created_at", "created", q.createdFrom(), q.createdTo());
+		range(where, params, "updated_at", "updated", q.updatedFrom(), q.updatedTo());
+		return where.toString();
+	}
+
+	private static void range(StringBuilder where, Map<String, Object> params, String column, String name,
+			Instant from, Instant to) {
+		if (from != null) {
+			where.append(" and c.").append(column).append(" >= :").append(name).append("From");
+			params.put(name + "From", ts(from));
+		}
+		if (to != null) {
+			where.append(" and c.").append(column).append(" < :").append(name).append("To");
+			params.put(name + "To", ts(to));
+		}
+	}
+
+	/** Timeline entries of the given channels' cases recorded in [from, to), oldest first. */
+	public List<CaseHistoryEntry> historyOf(Set<Channel> channels, Instant from, Instant to, int limit) {
+		return jdbc.sql("""
+				select t.* from case_timeline t join cases c on c.id = t.case_id
+				where c.channel = any(:channels) and t.at >= :from and t.at < :to
+				order by t.id limit :limit""")
+			.param("channels", channels.stream().map(Enum::name).toArray(String[]::new))
+			.param("from", ts(from))
+			.param("to", ts(to))
+			.param("limit", limit)
+			.query(Cases::historyRow)
+			.list();
+	}
+
+	public List<CaseHistoryEntry> history(UUID caseId) {
+		return jdbc.sql("select * from case_timeline where case_id = ? order by id")
+			.param(caseId)
+			.query(Cases::historyRow)
+			.list();
+	}
+
+	private static CaseHistoryEntry historyRow(ResultSet rs, int n) throws SQLException {
+		return new CaseHistoryEntry(rs.getLong("id"), rs.getObject("case_id", UUID.class), instant(rs, "at"),
+				rs.getString("actor_username"), rs.getObject("actor_org_id", Long.class), rs.getString("action"),
+				enumOrNull(CaseStatus.class, rs.getString("from_status")),
+				enumOrNull(CaseStatus.class, rs.getString("to_status")), rs.getString("note"));
 	}
 
 	public record Page(List<Case> items, int page, int size, long total) {
@@ -191,15 +294,15 @@ public class Cases {
 				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
 				  requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
 				  verification, created_at, updated_at, version, review_warn_at, review_due_at, evaluation_warn_at,
-				  evaluation_due_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  evaluation_due_at, anonymous, attachment_ids)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
 					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(),
 					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(), c.requester().name(),
 					c.requester().phone(), c.requester().username(), c.createdBy(), c.creatorOrgId(),
 					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
 					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
-					warn(c.evaluationDue()), due(c.evaluationDue()))
+					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new))
 			.update();
 	}
 
@@ -293,6 +396,9 @@ public class Cases {
 		Long creatorOrg = rs.getObject("creator_org_id", Long.class);
 		Long initiatingOrg = rs.getObject("initiating_org_id", Long.class);
 		Instant createdAt = instant(rs, "created_at");
+		boolean anonymous = rs.getBoolean("anonymous");
+		Array photos = rs.getArray("attachment_ids");
+		List<UUID> photoIds = photos == null ? List.of() : Arrays.asList((UUID[]) photos.getArray());
 		CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
 		Outcome outcome = enumOrNull(Outcome.class, rs.getString("outcome"));
 		int round = rs.getInt("round");
@@ -305,8 +411,8 @@ public class Cases {
 		Due evaluationDue = Due.of(instant(rs, "evaluation_warn_at"), instant(rs, "evaluation_due_at"));
 		return new CaseRow(id, (tasks, evaluations) -> new Case(id, trackingNo, type, green, title, description,
 				category, urgency, channel, townId, location, requester, createdBy, creatorOrg, initiatingOrg,
-				createdAt, status, outcome, round, mergedInto, failures, verification, updatedAt, version, reviewDue,
-				evaluationDue, tasks, evaluations));
+				createdAt, anonymous, photoIds, status, outcome, round, mergedInto, failures, verification, updatedAt,
+				version, reviewDue, evaluationDue, tasks, evaluations));
 	}
 
 	private static Task taskRow(ResultSet rs) throws SQLException {

@@ -25,6 +25,7 @@ import org.sudi.casework.web.CaseRequests.Accept;
 import org.sudi.casework.web.CaseRequests.CreateCase;
 import org.sudi.casework.web.CaseRequests.Dispatch;
 import org.sudi.casework.web.CaseRequests.Evaluate;
+import org.sudi.casework.web.CaseRequests.Information;
 import org.sudi.casework.web.CaseRequests.Merge;
 import org.sudi.casework.web.CaseRequests.Reason;
 import org.sudi.casework.web.CaseRequests.Verify;
@@ -57,7 +58,8 @@ class CaseController {
 		Requester requester = body.requester() == null ? null
 				: new Requester(body.requester().name(), body.requester().phone(), null);
 		var c = cases.submit(actor, new Submission(body.type(), body.title(), body.description(), body.categoryCode(),
-				body.urgency(), body.channel(), body.townId(), location, requester));
+				body.urgency(), body.channel(), body.townId(), location, requester, Boolean.TRUE.equals(body.anonymous()),
+				body.attachmentIds()));
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).body(CaseView.of(c, actor, clock.instant()));
 	}
 
@@ -123,6 +125,12 @@ class CaseController {
 	@Operation(summary = "The requester withdraws the case before dispatch")
 	CaseView withdraw(Actor actor, @PathVariable UUID id, @Valid @RequestBody Reason body) {
 		return CaseView.of(cases.withdraw(actor, id, body.reason()), actor, clock.instant());
+	}
+
+	@PostMapping("/{id}/information")
+	@Operation(summary = "The requester adds information to an open case (补充信息)")
+	CaseView addInformation(Actor actor, @PathVariable UUID id, @Valid @RequestBody Information body) {
+		return CaseView.of(cases.addInformation(actor, id, body.note()), actor, clock.instant());
 	}
 
 	@PostMapping("/{id}/evaluate")

@@ -40,7 +40,11 @@ final class CaseRequests {
 
 	record CreateCase(@NotNull CaseType type, @NotBlank @Size(max = 200) String title,
 			@NotBlank @Size(max = 5000) String description, @Size(max = 100) String categoryCode, Urgency urgency,
-			Long townId, @Valid LocationBody location, @Valid RequesterBody requester, Channel channel) {
+			Long townId, @Valid LocationBody location, @Valid RequesterBody requester, Channel channel,
+			Boolean anonymous, @Size(max = 9) List<@NotNull UUID> attachmentIds) {
+	}
+
+	record Information(@NotBlank @Size(max = 2000) String note) {
 	}
 
 	record Accept(Long assigneeOrgId, @Size(max = 2000) String note) {

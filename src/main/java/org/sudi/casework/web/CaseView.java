@@ -25,9 +25,10 @@ import org.sudi.directory.Actor;
 /** A case as the API shows it to one actor: the requester's phone is masked unless they may see it. */
 record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Outcome outcome, int round,
 		boolean greenChannel, String title, String description, String categoryCode, Urgency urgency, Channel channel,
-		Long townId, Location location, RequesterView requester, Instant createdAt, Instant updatedAt, long version,
-		int consecutiveFailures, Verification verification, UUID mergedInto, ClockState clockState,
-		CaseDeadlines deadlines, List<TaskView> tasks, List<EvaluationView> evaluations) {
+		Long townId, Location location, RequesterView requester, boolean anonymous, List<UUID> attachmentIds,
+		Instant createdAt, Instant updatedAt, long version, int consecutiveFailures, Verification verification,
+		UUID mergedInto, ClockState clockState, CaseDeadlines deadlines, List<TaskView> tasks,
+		List<EvaluationView> evaluations) {
 
 	/** The case-level deadlines: the town's review and the evaluation window. */
 	record CaseDeadlines(Due townReview, Due evaluation) {
@@ -64,11 +65,11 @@ record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Ou
 	}
 
 	static CaseView of(Case c, Actor viewer, Instant now) {
-		String phone = c.showsPhoneTo(viewer) ? c.requester().phone() : c.requester().maskedPhone();
+		var requester = c.requesterAsSeenBy(viewer);
 		return new CaseView(c.id(), c.trackingNo(), c.type(), c.status(), c.outcome(), c.round(), c.greenChannel(),
 				c.title(), c.description(), c.categoryCode(), c.urgency(), c.channel(), c.townId(), c.location(),
-				new RequesterView(c.requester().name(), phone), c.createdAt(), c.updatedAt(), c.version(),
-				c.consecutiveFailures(), c.verification(), c.mergedInto(), c.clockState(now),
+				new RequesterView(requester.name(), requester.phone()), c.anonymous(), c.attachmentIds(), c.createdAt(),
+				c.updatedAt(), c.version(), c.consecutiveFailures(), c.verification(), c.mergedInto(), c.clockState(now),
 				new CaseDeadlines(c.reviewDue(), c.evaluationDue()),
 				c.tasks().stream().map(t -> TaskView.of(t, now)).toList(),
 				c.evaluations().stream().map(EvaluationView::of).toList());
