@@ -57,6 +57,8 @@ class EmbeddedDatabaseConfiguration {
 		config.setUsername("postgres");
 		config.setMaximumPoolSize(20);
 		config.setPoolName("sudi-embedded");
+		// A local server answers at once; never let a caller hang long once it has been stopped.
+		config.setConnectionTimeout(5000);
 		return new HikariDataSource(config);
 	}
 
