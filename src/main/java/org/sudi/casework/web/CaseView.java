@@ -23,7 +23,8 @@ import org.sudi.directory.Actor;
 /** A case as the API shows it to one actor: the requester's phone is masked unless they may see it. */
 record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Outcome outcome, int round,
 		boolean greenChannel, String title, String description, String categoryCode, Urgency urgency, Channel channel,
-		Long townId, Location location, RequesterView requester, Instant createdAt, Instant updatedAt, long version,
+		Long townId, Location location, Long villageId, String gridCode, List<String> specialGridCodes,
+		RequesterView requester, Instant createdAt, Instant updatedAt, long version,
 		int consecutiveFailures, Verification verification, UUID mergedInto, List<TaskView> tasks,
 		List<EvaluationView> evaluations) {
 
@@ -56,6 +57,7 @@ record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Ou
 		String phone = c.showsPhoneTo(viewer) ? c.requester().phone() : c.requester().maskedPhone();
 		return new CaseView(c.id(), c.trackingNo(), c.type(), c.status(), c.outcome(), c.round(), c.greenChannel(),
 				c.title(), c.description(), c.categoryCode(), c.urgency(), c.channel(), c.townId(), c.location(),
+				c.villageId(), c.gridCode(), c.specialGridCodes(),
 				new RequesterView(c.requester().name(), phone), c.createdAt(), c.updatedAt(), c.version(),
 				c.consecutiveFailures(), c.verification(), c.mergedInto(),
 				c.tasks().stream().map(TaskView::of).toList(),

@@ -562,7 +562,7 @@ class CaseTests {
 			Case c = newCase(type);
 			List<Object> events = c.pullEvents();
 			assertThat(events).containsExactly(new CaseSubmitted(c.id(), c.trackingNo(), type, c.status(), c.townId(),
-					Channel.H5, Urgency.NORMAL, NOW));
+					Channel.H5, Urgency.NORMAL, NOW, null, null, List.of()));
 			assertThat(c.pullEvents()).as("events are pulled once").isEmpty();
 		}
 
