@@ -74,8 +74,9 @@ create table patrol (
     id          uuid primary key,
     grid_id     bigint not null references grid (id),
     grid_code   text not null,
+    village_id  bigint not null,
+    town_id     bigint not null,
     worker      text not null,
-    worker_org_id bigint,
     status      text not null check (status in ('OPEN', 'FINISHED')),
     started_at  timestamp with time zone not null,
     finished_at timestamp with time zone,
@@ -83,6 +84,7 @@ create table patrol (
 );
 create index patrol_grid_idx on patrol (grid_code, started_at desc);
 create index patrol_worker_idx on patrol (worker, started_at desc);
+create index patrol_town_idx on patrol (town_id, started_at desc);
 
 create table patrol_check (
     patrol_id uuid not null references patrol (id),

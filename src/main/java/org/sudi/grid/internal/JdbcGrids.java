@@ -41,6 +41,11 @@ class JdbcGrids {
 		return jdbc.sql("select version from grid_geography where id = 1").query(Long.class).single();
 	}
 
+	/** Locks the geography row until the transaction ends: changes to the grids happen one at a time. */
+	long lockGeography() {
+		return jdbc.sql("select version from grid_geography where id = 1 for update").query(Long.class).single();
+	}
+
 	boolean isEmpty() {
 		return !jdbc.sql("select exists(select 1 from grid)").query(Boolean.class).single();
 	}
