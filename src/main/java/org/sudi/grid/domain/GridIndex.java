@@ -11,13 +11,16 @@ import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.index.SpatialIndex;
+import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.sudi.grid.GridRef;
 import org.sudi.grid.Placement;
 
 /**
- * An immutable in-memory spatial index of the grids: two STR-trees (basic, special) over the grids'
- * envelopes, and a point-in-polygon test for each candidate. A point on the shared edge of two basic
+ * An immutable in-memory spatial index of the grids: two packed R-trees (basic, special; Hilbert-packed
+ * {@link HPRtree} by default, {@link STRtree} on request) over the grids' envelopes, and a
+ * point-in-polygon test for each candidate. A point on the shared edge of two basic
  * grids lies in both; it is given to the one with the lower code, so every node answers the same.
  * Safe for any number of concurrent readers once built (ADR 0010).
  */
@@ -28,15 +31,22 @@ public final class GridIndex {
 
 	private static final Comparator<Entry> BY_CODE = Comparator.comparing(e -> e.ref.code());
 
-	private final STRtree basic = new STRtree();
-	private final STRtree special = new STRtree();
+	/** The packed R-tree behind the index: Hilbert-packed (faster point queries, the default) or STR. */
+	public enum Tree {
+		HPR, STR
+	}
+
+	private final SpatialIndex basic;
+	private final SpatialIndex special;
 	private final List<Entry> entries;
 	private final List<Grid> grids;
 	private final java.util.Map<String, Grid> byCode = new java.util.HashMap<>();
 	private final long version;
 	private final int basicCount;
 
-	private GridIndex(Collection<Grid> grids, long version) {
+	private GridIndex(Collection<Grid> grids, long version, Tree tree) {
+		this.basic = tree == Tree.HPR ? new HPRtree() : new STRtree();
+		this.special = tree == Tree.HPR ? new HPRtree() : new STRtree();
 		this.version = version;
 		this.grids = List.copyOf(grids);
 		this.entries = new ArrayList<>(grids.size());
@@ -54,17 +64,30 @@ public final class GridIndex {
 			}
 		}
 		this.basicCount = basics;
-		// Build now: queries on a built tree only read it.
-		basic.build();
-		special.build();
+		// Build now, before the index is shared: queries on a built tree only read it.
+		build(basic);
+		build(special);
+	}
+
+	private static void build(SpatialIndex tree) {
+		if (tree instanceof HPRtree h) {
+			h.build();
+		}
+		else if (tree instanceof STRtree s) {
+			s.build();
+		}
 	}
 
 	public static GridIndex of(Collection<Grid> grids, long version) {
-		return new GridIndex(grids, version);
+		return new GridIndex(grids, version, Tree.HPR);
+	}
+
+	public static GridIndex of(Collection<Grid> grids, long version, Tree tree) {
+		return new GridIndex(grids, version, tree);
 	}
 
 	public static GridIndex empty() {
-		return new GridIndex(List.of(), 0);
+		return new GridIndex(List.of(), 0, Tree.HPR);
 	}
 
 	public long version() {

@@ -116,15 +116,18 @@ class GridIndexTests {
 	}
 
 	@Test
-	@DisplayName("the index answers exactly as testing every grid in turn, for many random points")
+	@DisplayName("the index (either R-tree) answers exactly as testing every grid in turn, for many random points")
 	void sameAsScan() {
 		List<Grid> grids = new ArrayList<>(List.of(A, B, C, SCHOOL, MARKET));
 		GridIndex index = GridIndex.of(grids, 1);
+		GridIndex str = GridIndex.of(grids, 1, GridIndex.Tree.STR);
 		Random random = new Random(1);
 		for (int i = 0; i < 20_000; i++) {
 			double lat = 34.699 + random.nextDouble() * 0.012;
 			double lon = 117.499 + random.nextDouble() * 0.032;
-			assertThat(index.locate(lat, lon)).isEqualTo(index.locateByScan(lat, lon));
+			Placement expected = index.locateByScan(lat, lon);
+			assertThat(index.locate(lat, lon)).isEqualTo(expected);
+			assertThat(str.locate(lat, lon)).isEqualTo(expected);
 		}
 	}
 
