@@ -82,13 +82,15 @@ public class GridService {
 
 	/**
 	 * The grids meeting the box with the number of cases submitted in them in [from, to] (days in the
-	 * district's time zone), as the property {@code caseCount}.
+	 * district's time zone; by default the 30 days up to today), as the property {@code caseCount}.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Object> caseMap(Actor actor, Envelope box, GridKind kind, LocalDate from, LocalDate to) {
 		if (!actor.hasAny(Role.DISPATCHER, Role.LEADER, Role.DISCIPLINE, Role.ADMIN, Role.HOTLINE, Role.TOWN_OPERATOR)) {
 			throw new ForbiddenException("Only the command centre, leaders and towns see the case map");
 		}
+		to = to == null ? LocalDate.now(clock) : to;
+		from = from == null ? to.minusDays(29) : from;
 		if (from.isAfter(to)) {
 			throw new InvalidInputException("from", "must not be after to");
 		}

@@ -81,9 +81,7 @@ class GridController {
 	Map<String, Object> caseMap(Actor actor, @RequestParam(required = false) String bbox,
 			@RequestParam(required = false) GridKind kind, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
-		LocalDate end = to == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : to;
-		LocalDate start = from == null ? end.minusDays(29) : from;
-		return grids.caseMap(actor, bbox(bbox), kind, start, end);
+		return grids.caseMap(actor, bbox(bbox), kind, from, to);
 	}
 
 	static Envelope bbox(String bbox) {
