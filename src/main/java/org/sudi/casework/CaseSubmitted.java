@@ -1,13 +1,20 @@
 package org.sudi.casework;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A case entered the platform (诉求上报), with what it says and where, for the modules that learn
- * from it (triage, statistics). {@code lat}/{@code lon} are null when no point was given.
+ * from it (triage, statistics, grid counts). {@code lat}/{@code lon} are null when no point was given;
+ * {@code villageId}, {@code gridCode} and {@code specialGridCodes} say where it was placed (null and
+ * empty when it has no place in the district).
  */
 public record CaseSubmitted(UUID caseId, String trackingNo, CaseType type, CaseStatus status, Long townId,
 		Channel channel, Urgency urgency, String title, String description, String categoryCode, Double lat,
-		Double lon, Instant at) {
+		Double lon, Instant at, Long villageId, String gridCode, List<String> specialGridCodes) {
+
+	public CaseSubmitted {
+		specialGridCodes = specialGridCodes == null ? List.of() : List.copyOf(specialGridCodes);
+	}
 }

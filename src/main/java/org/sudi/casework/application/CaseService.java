@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -16,6 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sudi.attachment.Attachments;
+import org.sudi.casework.CaseFiling;
+import org.sudi.casework.CasePlace;
+import org.sudi.casework.CasePlaces;
 import org.sudi.casework.CaseType;
 import org.sudi.casework.Channel;
 import org.sudi.casework.Rating;
@@ -23,6 +28,7 @@ import org.sudi.casework.domain.Case;
 import org.sudi.casework.domain.Cases;
 import org.sudi.casework.domain.DeadlineRules;
 import org.sudi.casework.domain.Ids;
+import org.sudi.casework.domain.Location;
 import org.sudi.casework.domain.Submission;
 import org.sudi.casework.domain.TimelineEntry;
 import org.sudi.catalog.Catalog;
@@ -43,7 +49,7 @@ import org.sudi.platform.NotFoundException;
  * still allowed does not fail for a race it did not lose.
  */
 @Service
-public class CaseService {
+public class CaseService implements CaseFiling {
 
 	/** How often an action is tried when concurrent changes to the same case keep winning. */
 	static final int ATTEMPTS = 3;
@@ -56,12 +62,14 @@ public class CaseService {
 	private final Clock clock;
 	private final TransactionTemplate tx;
 	private final DeadlineRules rules;
+	private final ObjectProvider<CasePlaces> placesProvider;
 
 	CaseService(Cases cases, OrgUnits orgUnits, Catalog catalog, Attachments attachments,
 			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
-			DeadlineRules rules) {
+			DeadlineRules rules, ObjectProvider<CasePlaces> places) {
 		this.rules = rules;
 		this.tx = new TransactionTemplate(transactions);
+		this.placesProvider = places;
 		this.cases = cases;
 		this.orgUnits = orgUnits;
 		this.catalog = catalog;
@@ -70,9 +78,34 @@ public class CaseService {
 		this.clock = clock;
 	}
 
+	/** The grid module's answers, or none when no module gives them. */
+	private CasePlaces places() {
+		return placesProvider.getIfAvailable(() -> CasePlaces.NONE);
+	}
+
+	/** The grids the actor works as grid worker; empty for every other role. */
+	private Set<String> gridsOf(Actor actor) {
+		return actor.has(Role.GRID_WORKER) ? places().gridsOf(actor.username()) : Set.of();
+	}
+
+	@Override
+	@Transactional
+	public FiledCase file(Actor actor, NewCase n) {
+		Location location = n.lat() == null && n.lon() == null && n.address() == null ? null
+				: new Location(n.lat(), n.lon(), n.address());
+		Case c = submit(actor, new Submission(n.type(), n.title(), n.description(), n.categoryCode(), n.urgency(),
+				n.channel(), n.townId(), location, null));
+		return new FiledCase(c.id(), c.trackingNo(), c.status(), c.townId(), c.gridCode());
+	}
+
 	@Transactional
 	public Case submit(Actor actor, Submission submission) {
-		Submission s = withDefaults(actor, submission);
+		Submission located = withDefaultPoint(actor, submission);
+		Location point = located.location();
+		CasePlace place = point != null && point.lat() != null && point.lon() != null
+				? places().locate(point.lat(), point.lon())
+				: CasePlace.unknown();
+		Submission s = withDefaults(actor, located, place);
 		if (s.categoryCode() != null && !catalog.categoryExists(s.categoryCode())) {
 			throw new InvalidInputException("categoryCode", "unknown category " + s.categoryCode());
 		}
@@ -89,18 +122,34 @@ public class CaseService {
 			}
 		}
 		Instant now = clock.instant();
-		Case c = Case.submit(Ids.next(now), cases.nextTrackingNo(LocalDate.now(clock)), s, actor, now, rules);
+		Case c = Case.submit(Ids.next(now), cases.nextTrackingNo(LocalDate.now(clock)), s, place, actor, now, rules);
 		return store(c);
 	}
 
-	/** Fills in what the submitter's role and unit imply: the channel, and the town of a LIVELIHOOD case. */
-	private Submission withDefaults(Actor actor, Submission s) {
+	/** A grid worker's report without a point lies in the worker's own grid (its inner point). */
+	private Submission withDefaultPoint(Actor actor, Submission s) {
+		boolean hasPoint = s.location() != null && s.location().lat() != null && s.location().lon() != null;
+		if (hasPoint || !actor.has(Role.GRID_WORKER)) {
+			return s;
+		}
+		return places().defaultPointOf(actor.username())
+			.map(p -> new Submission(s.type(), s.title(), s.description(), s.categoryCode(), s.urgency(), s.channel(),
+					s.townId(), new Location(p.lat(), p.lon(), s.location() == null ? null : s.location().address()),
+					s.requester()))
+			.orElse(s);
+	}
+
+	/**
+	 * Fills in what the submitter's role and unit imply: the channel, and the town of a LIVELIHOOD case
+	 * when its point does not decide it (the case has no place in the district's geography).
+	 */
+	private Submission withDefaults(Actor actor, Submission s, CasePlace place) {
 		Channel channel = s.channel();
 		if (channel == null || actor.hasAny(Role.CITIZEN, Role.ENTERPRISE, Role.GRID_WORKER)) {
 			channel = defaultChannel(actor, channel);
 		}
 		Long townId = s.townId();
-		if (townId == null && s.type() == CaseType.LIVELIHOOD) {
+		if (townId == null && s.type() == CaseType.LIVELIHOOD && place.kind() == CasePlace.Kind.UNKNOWN) {
 			townId = orgUnits.townOf(actor.orgId()).orElse(null);
 		}
 		if (townId == null && s.type() == CaseType.ENFORCEMENT && actor.has(Role.TOWN_OPERATOR)) {
@@ -118,7 +167,7 @@ public class CaseService {
 			return Channel.ENTERPRISE;
 		}
 		if (actor.has(Role.GRID_WORKER)) {
-			return Channel.GRID;
+			return requested == Channel.PATROL ? Channel.PATROL : Channel.GRID;
 		}
 		if (actor.has(Role.TOWN_OPERATOR) || actor.has(Role.VILLAGE_OPERATOR)) {
 			return Channel.TOWN;
@@ -131,7 +180,8 @@ public class CaseService {
 
 	@Transactional(readOnly = true)
 	public Case get(Actor actor, UUID caseId) {
-		return cases.find(caseId).filter(c -> c.isVisibleTo(actor))
+		Set<String> grids = gridsOf(actor);
+		return cases.find(caseId).filter(c -> c.isVisibleTo(actor, grids))
 			.orElseThrow(() -> new NotFoundException("Case", caseId))
 			.withDeadlineRules(rules);
 	}
@@ -144,7 +194,16 @@ public class CaseService {
 
 	@Transactional(readOnly = true)
 	public Cases.Page search(Actor actor, Cases.Filter filter, int page, int size) {
-		return cases.search(filter, actor, page, size);
+		return cases.search(filter, actor, gridsOf(actor), page, size);
+	}
+
+	/** As {@link #search(Actor, Cases.Filter, int, int)}; {@code myGrids}: only cases in the actor's own grids. */
+	@Transactional(readOnly = true)
+	public Cases.Page search(Actor actor, org.sudi.casework.CaseStatus status, CaseType type, Long townId, Long orgId,
+			String gridCode, boolean open, boolean myGrids, int page, int size) {
+		Set<String> grids = gridsOf(actor);
+		return cases.search(new Cases.Filter(status, type, townId, orgId, gridCode, open, myGrids ? grids : null),
+				actor, grids, page, size);
 	}
 
 	public Case accept(Actor actor, UUID caseId, Long assigneeOrgId, String note) {
@@ -192,7 +251,8 @@ public class CaseService {
 	}
 
 	public Case verify(Actor actor, UUID caseId, boolean passed, String note) {
-		return change(actor, caseId, c -> c.verify(actor, passed, note, clock.instant()));
+		return change(actor, caseId,
+				c -> c.verify(actor, passed, note, c.liesInAny(gridsOf(actor)), clock.instant()));
 	}
 
 	public Case sign(Actor actor, UUID taskId) {
@@ -247,7 +307,8 @@ public class CaseService {
 	private Case changeTask(Actor actor, UUID taskId, Consumer<Case> action) {
 		return withRetry(() -> {
 			UUID caseId = cases.findCaseIdOfTask(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
-			Case c = cases.find(caseId).filter(x -> x.isVisibleTo(actor))
+			Set<String> grids = gridsOf(actor);
+			Case c = cases.find(caseId).filter(x -> x.isVisibleTo(actor, grids))
 				.orElseThrow(() -> new NotFoundException("Task", taskId))
 				.withDeadlineRules(rules);
 			action.accept(c);

@@ -31,6 +31,7 @@ import org.sudi.casework.CaseDispatched.DispatchedTask;
 import org.sudi.casework.CaseEscalated;
 import org.sudi.casework.CaseEvaluated;
 import org.sudi.casework.CaseInformationAdded;
+import org.sudi.casework.CasePlace;
 import org.sudi.casework.CaseReturnedToTriage;
 import org.sudi.casework.CaseStatus;
 import org.sudi.casework.CaseSubmitted;
@@ -81,6 +82,9 @@ public class Case {
 	private final Channel channel;
 	private final Long townId;
 	private final Location location;
+	private final Long villageId;
+	private final String gridCode;
+	private final List<String> specialGridCodes;
 	private final Requester requester;
 	private final String createdBy;
 	private final Long creatorOrgId;
@@ -108,11 +112,11 @@ public class Case {
 	private DeadlineRules rules = DeadlineRules.NONE;
 
 	Case(UUID id, String trackingNo, CaseType type, boolean greenChannel, String title, String description,
-			String categoryCode, Urgency urgency, Channel channel, Long townId, Location location, Requester requester,
-			String createdBy, Long creatorOrgId, Long initiatingOrgId, Instant createdAt, boolean anonymous,
-			List<UUID> attachmentIds, CaseStatus status, Outcome outcome, int round, UUID mergedInto,
-			int consecutiveFailures, Verification verification, Instant updatedAt, long version, Due reviewDue,
-			Due evaluationDue, List<Task> tasks,
+			String categoryCode, Urgency urgency, Channel channel, Long townId, Location location, Long villageId,
+			String gridCode, List<String> specialGridCodes, Requester requester, String createdBy, Long creatorOrgId,
+			Long initiatingOrgId, Instant createdAt, boolean anonymous, List<UUID> attachmentIds, CaseStatus status,
+			Outcome outcome, int round, UUID mergedInto, int consecutiveFailures, Verification verification,
+			Instant updatedAt, long version, Due reviewDue, Due evaluationDue, List<Task> tasks,
 			List<Evaluation> evaluations) {
 		this.id = id;
 		this.trackingNo = trackingNo;
@@ -125,6 +129,9 @@ public class Case {
 		this.channel = channel;
 		this.townId = townId;
 		this.location = location;
+		this.villageId = villageId;
+		this.gridCode = gridCode;
+		this.specialGridCodes = specialGridCodes == null ? List.of() : List.copyOf(specialGridCodes);
 		this.requester = requester;
 		this.createdBy = createdBy;
 		this.creatorOrgId = creatorOrgId;
@@ -148,17 +155,26 @@ public class Case {
 
 	// ------------------------------------------------------------------ submit
 
+	/** 诉求上报 of a case without a known place (no point, or no geography to place it in). */
+	public static Case submit(UUID id, String trackingNo, Submission s, Actor actor, Instant now) {
+		return submit(id, trackingNo, s, CasePlace.unknown(), actor, now);
+	}
+
 	/**
 	 * 诉求上报. LIVELIHOOD goes to the review of its town; ENFORCEMENT (a town's or department's
 	 * whistle) and DEVELOPMENT (an enterprise's request, green channel) go straight to district triage.
+	 * A case placed in the district's grids keeps its village, basic grid and special grids, and takes
+	 * the town it lies in when none is given; a LIVELIHOOD case whose point lies outside the district
+	 * and names no town goes to district triage, with a timeline note saying so.
 	 */
-	public static Case submit(UUID id, String trackingNo, Submission s, Actor actor, Instant now) {
-		return submit(id, trackingNo, s, actor, now, DeadlineRules.NONE);
+	public static Case submit(UUID id, String trackingNo, Submission s, CasePlace place, Actor actor, Instant now) {
+		return submit(id, trackingNo, s, place, actor, now, DeadlineRules.NONE);
 	}
 
 	/** Submits a case whose steps are timed by {@code rules}. */
-	public static Case submit(UUID id, String trackingNo, Submission s, Actor actor, Instant now,
+	public static Case submit(UUID id, String trackingNo, Submission s, CasePlace place, Actor actor, Instant now,
 			DeadlineRules rules) {
+		Objects.requireNonNull(place, "place");
 		Objects.requireNonNull(s.type(), "type");
 		boolean allowed = switch (s.type()) {
 			case LIVELIHOOD -> actor.hasAny(CITIZEN, HOTLINE, GRID_WORKER, TOWN_OPERATOR, VILLAGE_OPERATOR, DISPATCHER);
@@ -170,7 +186,9 @@ public class Case {
 		}
 		requireText("title", s.title());
 		requireText("description", s.description());
-		if (s.type() == CaseType.LIVELIHOOD && s.townId() == null) {
+		Long townId = s.townId() == null && place.isPlaced() ? place.townId() : s.townId();
+		boolean outsideUnrouted = s.type() == CaseType.LIVELIHOOD && townId == null && place.isOutside();
+		if (s.type() == CaseType.LIVELIHOOD && townId == null && !outsideUnrouted) {
 			throw new InvalidInputException("townId", "a LIVELIHOOD case needs the town whose review it goes to");
 		}
 		boolean ownRequest = actor.hasAny(CITIZEN, ENTERPRISE);
@@ -186,24 +204,29 @@ public class Case {
 			throw new InvalidInputException("attachmentIds", "at most " + Submission.MAX_PHOTOS + " photos");
 		}
 		Long initiating = s.type() == CaseType.ENFORCEMENT ? actor.orgId() : null;
-		CaseStatus status = s.type() == CaseType.LIVELIHOOD ? CaseStatus.TOWN_REVIEW : CaseStatus.DISTRICT_TRIAGE;
+		CaseStatus status = s.type() == CaseType.LIVELIHOOD && !outsideUnrouted ? CaseStatus.TOWN_REVIEW
+				: CaseStatus.DISTRICT_TRIAGE;
 		Case c = new Case(id, trackingNo, s.type(), s.type() == CaseType.DEVELOPMENT, s.title().strip(),
 				s.description().strip(), s.categoryCode(), s.urgency() == null ? Urgency.NORMAL : s.urgency(),
-				s.channel(), s.townId(), s.location(), requester, actor.username(), actor.orgId(), initiating, now,
-				s.anonymous(), s.attachmentIds(), status, null, 1, null, 0, null, now, 0, null, null, List.of(),
-				List.of());
+				s.channel(), townId, s.location(), place.villageId(), place.gridCode(), place.specialGridCodes(),
+				requester, actor.username(), actor.orgId(), initiating, now, s.anonymous(), s.attachmentIds(), status,
+				null, 1, null, 0, null, now, 0, null, null, List.of(), List.of());
 		c.isNew = true;
 		c.rules = rules;
-		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, c.title,
+		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, townId, c.channel, c.urgency, c.title,
 				c.description, c.categoryCode, s.location() == null ? null : s.location().lat(),
-				s.location() == null ? null : s.location().lon(), now));
+				s.location() == null ? null : s.location().lon(), now, c.villageId, c.gridCode, c.specialGridCodes));
+		String outsideNote = place.isOutside()
+				? "位置不在本区网格内" + (outsideUnrouted ? "，转区级研判" : "") + " located outside the district's grids"
+						+ (outsideUnrouted ? ": to district triage" : "")
+				: null;
 		String dueNote = null;
 		if (status == CaseStatus.TOWN_REVIEW) {
 			c.reviewDue = c.startStep(Step.TOWN_REVIEW, null, now);
 			dueNote = c.dueNote("受理时限 review by", c.reviewDue);
 		}
 		c.record(actor, now, "SUBMIT", null, status,
-				join(s.type() == CaseType.DEVELOPMENT ? "绿色通道 green channel" : null, dueNote));
+				join(join(s.type() == CaseType.DEVELOPMENT ? "绿色通道 green channel" : null, outsideNote), dueNote));
 		return c;
 	}
 
@@ -533,12 +556,23 @@ public class Case {
 		close(Outcome.RESOLVED, system, now, "CLOSE", null);
 	}
 
-	/** 验收: a pass/fail check of the round's result; a failure orders rework at once. */
+	/** 验收 by someone who is not a grid worker of the case's grids. */
 	public void verify(Actor actor, boolean passed, String note, Instant now) {
+		verify(actor, passed, note, false, now);
+	}
+
+	/**
+	 * 验收: a pass/fail check of the round's result; a failure orders rework at once. The command centre,
+	 * the initiating unit of a whistle, and a grid worker of a grid the case lies in may verify;
+	 * {@code actorWorksCaseGrid} is that last fact, as the grid module knows it.
+	 */
+	public void verify(Actor actor, boolean passed, String note, boolean actorWorksCaseGrid, Instant now) {
 		boolean initiatingUnit = type == CaseType.ENFORCEMENT && actor.worksIn(initiatingOrgId)
 				&& actor.hasAny(TOWN_OPERATOR, DEPARTMENT_STAFF);
-		if (!actor.has(DISPATCHER) && !initiatingUnit) {
-			throw new ForbiddenException("Only the command centre (or the initiating unit of a whistle) may verify");
+		boolean gridWorker = actor.has(GRID_WORKER) && actorWorksCaseGrid && gridCode != null;
+		if (!actor.has(DISPATCHER) && !initiatingUnit && !gridWorker) {
+			throw new ForbiddenException(
+					"Only the command centre, the initiating unit of a whistle, or the grid worker of the case's grid may verify");
 		}
 		requireStatus(CaseStatus.PENDING_EVALUATION, "verify");
 		if (verification != null) {
@@ -585,7 +619,18 @@ public class Case {
 	 * initiating unit, the town of its jurisdiction, and the district-wide roles.
 	 */
 	public boolean isVisibleTo(Actor actor) {
+		return isVisibleTo(actor, Set.of());
+	}
+
+	/**
+	 * Who may read this case, knowing the grids the actor works as grid worker ({@code actorGrids}): as
+	 * {@link #isVisibleTo(Actor)}, and the grid workers of the grids it lies in.
+	 */
+	public boolean isVisibleTo(Actor actor, Set<String> actorGrids) {
 		if (actor.hasAny(DISPATCHER, HOTLINE, LEADER, DISCIPLINE, ADMIN)) {
+			return true;
+		}
+		if (actor.has(GRID_WORKER) && liesInAny(actorGrids)) {
 			return true;
 		}
 		if (actor.username().equals(requester.username()) || actor.username().equals(createdBy)) {
@@ -598,6 +643,14 @@ public class Case {
 			return true;
 		}
 		return tasks.stream().anyMatch(t -> actor.orgId() == t.orgId());
+	}
+
+	/** Whether the case was placed in one of these grids (its basic grid or one of its special grids). */
+	public boolean liesInAny(Set<String> gridCodes) {
+		if (gridCodes.isEmpty()) {
+			return false;
+		}
+		return (gridCode != null && gridCodes.contains(gridCode)) || specialGridCodes.stream().anyMatch(gridCodes::contains);
 	}
 
 	/** Whether the actor may see the requester's full phone number. */
@@ -923,6 +976,19 @@ public class Case {
 
 	public Location location() {
 		return location;
+	}
+
+	public Long villageId() {
+		return villageId;
+	}
+
+	/** The code of the basic grid the case lies in, or null. */
+	public String gridCode() {
+		return gridCode;
+	}
+
+	public List<String> specialGridCodes() {
+		return specialGridCodes;
 	}
 
 	public Requester requester() {

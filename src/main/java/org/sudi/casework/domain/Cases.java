@@ -82,16 +82,30 @@ public class Cases {
 
 	/** Whether any case the actor may read refers to this attachment. */
 	public boolean attachmentVisibleTo(UUID attachmentId, Actor actor) {
+		return attachmentVisibleTo(attachmentId, actor, java.util.Set.of());
+	}
+
+	/** As {@link #attachmentVisibleTo(UUID, Actor)}, knowing the grids the actor works as grid worker. */
+	public boolean attachmentVisibleTo(UUID attachmentId, Actor actor, java.util.Set<String> actorGrids) {
 		List<UUID> caseIds = jdbc.sql("""
 				select case_id from case_task where attachment_ids @> array[:a]::uuid[]
 				union select id from cases where attachment_ids @> array[:a]::uuid[]""")
 			.param("a", attachmentId)
 			.query(UUID.class)
 			.list();
-		return caseIds.stream().map(this::find).flatMap(Optional::stream).anyMatch(c -> c.isVisibleTo(actor));
+		return caseIds.stream().map(this::find).flatMap(Optional::stream).anyMatch(c -> c.isVisibleTo(actor, actorGrids));
 	}
 
-	public record Filter(CaseStatus status, CaseType type, Long townId, Long orgId) {
+	/**
+	 * {@code gridCode}: lying in this grid (basic or special); {@code open}: not closed; {@code gridCodes}
+	 * not null: lying in one of these grids (a grid worker's "my grids").
+	 */
+	public record Filter(CaseStatus status, CaseType type, Long townId, Long orgId, String gridCode, boolean open,
+			java.util.Set<String> gridCodes) {
+
+		public Filter(CaseStatus status, CaseType type, Long townId, Long orgId) {
+			this(status, type, townId, orgId, null, false, null);
+		}
 	}
 
 	public Optional<Case> findByTrackingNo(String trackingNo) {
@@ -197,6 +211,14 @@ public class Cases {
 
 	/** One page of the cases the actor may read, newest first, matching the filter. */
 	public Page search(Filter filter, Actor actor, int page, int size) {
+		return search(filter, actor, java.util.Set.of(), page, size);
+	}
+
+	/**
+	 * One page of the cases the actor may read, newest first, matching the filter; {@code actorGrids} are
+	 * the grids the actor works as grid worker (see {@link Case#isVisibleTo(Actor, java.util.Set)}).
+	 */
+	public Page search(Filter filter, Actor actor, java.util.Set<String> actorGrids, int page, int size) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (filter.status() != null) {
@@ -215,6 +237,19 @@ public class Cases {
 			where.append(" and exists (select 1 from case_task ft where ft.case_id = c.id and ft.org_id = :filterOrg)");
 			params.put("filterOrg", filter.orgId());
 		}
+		if (filter.gridCode() != null) {
+			where.append(" and (c.grid_code = :grid or :grid = any(c.special_grid_codes))");
+			params.put("grid", filter.gridCode());
+		}
+		if (filter.open()) {
+			where.append(" and c.status <> 'CLOSED'");
+		}
+		if (filter.gridCodes() != null) {
+			// Grid codes are digits only; passed as one text so no driver array type is needed.
+			where.append(" and (c.grid_code = any(string_to_array(:grids, ',')) "
+					+ "or c.special_grid_codes && string_to_array(:grids, ','))");
+			params.put("grids", String.join(",", filter.gridCodes()));
+		}
 		if (!actor.hasAny(Role.DISPATCHER, Role.HOTLINE, Role.LEADER, Role.DISCIPLINE, Role.ADMIN)) {
 			// The same rule as Case.isVisibleTo, as SQL.
 			where.append(" and (c.requester_username = :me or c.created_by = :me");
@@ -226,6 +261,11 @@ public class Cases {
 					where.append(" or c.town_id = :myOrg");
 				}
 				params.put("myOrg", actor.orgId());
+			}
+			if (actor.has(Role.GRID_WORKER) && !actorGrids.isEmpty()) {
+				where.append(" or c.grid_code = any(string_to_array(:myGrids, ',')) "
+						+ "or c.special_grid_codes && string_to_array(:myGrids, ',')");
+				params.put("myGrids", String.join(",", actorGrids));
 			}
 			where.append(")");
 		}
@@ -294,15 +334,17 @@ public class Cases {
 				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
 				  requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
 				  verification, created_at, updated_at, version, review_warn_at, review_due_at, evaluation_warn_at,
-				  evaluation_due_at, anonymous, attachment_ids)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  evaluation_due_at, anonymous, attachment_ids, village_id, grid_code, special_grid_codes)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				  ?, ?, ?)""")
 			.params(c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
 					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(),
 					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(), c.requester().name(),
 					c.requester().phone(), c.requester().username(), c.createdBy(), c.creatorOrgId(),
 					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
 					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
-					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new))
+					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new),
+					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new))
 			.update();
 	}
 
@@ -390,6 +432,10 @@ public class Cases {
 		Double lon = rs.getObject("lon", Double.class);
 		String address = rs.getString("address");
 		Location location = lat == null && lon == null && address == null ? null : new Location(lat, lon, address);
+		Long villageId = rs.getObject("village_id", Long.class);
+		String gridCode = rs.getString("grid_code");
+		Array special = rs.getArray("special_grid_codes");
+		List<String> specialGridCodes = special == null ? List.of() : List.of((String[]) special.getArray());
 		Requester requester = new Requester(rs.getString("requester_name"), rs.getString("requester_phone"),
 				rs.getString("requester_username"));
 		String createdBy = rs.getString("created_by");
@@ -410,9 +456,9 @@ public class Cases {
 		Due reviewDue = Due.of(instant(rs, "review_warn_at"), instant(rs, "review_due_at"));
 		Due evaluationDue = Due.of(instant(rs, "evaluation_warn_at"), instant(rs, "evaluation_due_at"));
 		return new CaseRow(id, (tasks, evaluations) -> new Case(id, trackingNo, type, green, title, description,
-				category, urgency, channel, townId, location, requester, createdBy, creatorOrg, initiatingOrg,
-				createdAt, anonymous, photoIds, status, outcome, round, mergedInto, failures, verification, updatedAt,
-				version, reviewDue, evaluationDue, tasks, evaluations));
+				category, urgency, channel, townId, location, villageId, gridCode, specialGridCodes, requester, createdBy,
+				creatorOrg, initiatingOrg, createdAt, anonymous, photoIds, status, outcome, round, mergedInto, failures,
+				verification, updatedAt, version, reviewDue, evaluationDue, tasks, evaluations));
 	}
 
 	private static Task taskRow(ResultSet rs) throws SQLException {

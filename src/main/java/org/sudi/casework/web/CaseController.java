@@ -67,12 +67,16 @@ class CaseController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The cases the caller may read, newest first")
+	@Operation(summary = "The cases the caller may read, newest first",
+			description = "gridCode: lying in that grid; open=true: not closed; myGrids=true: lying in the caller's "
+					+ "own grids (a grid worker's list)")
 	PageView list(Actor actor, @RequestParam(required = false) CaseStatus status,
 			@RequestParam(required = false) CaseType type, @RequestParam(required = false) Long townId,
-			@RequestParam(required = false) Long orgId, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) Long orgId, @RequestParam(required = false) String gridCode,
+			@RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "false") boolean myGrids,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		Cases.Page result = cases.search(actor, new Cases.Filter(status, type, townId, orgId), page, size);
+		Cases.Page result = cases.search(actor, status, type, townId, orgId, gridCode, open, myGrids, page, size);
 		return new PageView(result.items().stream().map(c -> CaseView.of(c, actor, clock.instant())).toList(), result.page(),
 				result.size(), result.total());
 	}

@@ -25,9 +25,10 @@ import org.sudi.directory.Actor;
 /** A case as the API shows it to one actor: the requester's phone is masked unless they may see it. */
 record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Outcome outcome, int round,
 		boolean greenChannel, String title, String description, String categoryCode, Urgency urgency, Channel channel,
-		Long townId, Location location, RequesterView requester, boolean anonymous, List<UUID> attachmentIds,
-		Instant createdAt, Instant updatedAt, long version, int consecutiveFailures, Verification verification,
-		UUID mergedInto, ClockState clockState, CaseDeadlines deadlines, List<TaskView> tasks,
+		Long townId, Location location, Long villageId, String gridCode, List<String> specialGridCodes,
+		RequesterView requester, boolean anonymous, List<UUID> attachmentIds, Instant createdAt, Instant updatedAt,
+		long version, int consecutiveFailures, Verification verification, UUID mergedInto, ClockState clockState,
+		CaseDeadlines deadlines, List<TaskView> tasks,
 		List<EvaluationView> evaluations) {
 
 	/** The case-level deadlines: the town's review and the evaluation window. */
@@ -68,6 +69,7 @@ record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Ou
 		var requester = c.requesterAsSeenBy(viewer);
 		return new CaseView(c.id(), c.trackingNo(), c.type(), c.status(), c.outcome(), c.round(), c.greenChannel(),
 				c.title(), c.description(), c.categoryCode(), c.urgency(), c.channel(), c.townId(), c.location(),
+				c.villageId(), c.gridCode(), c.specialGridCodes(),
 				new RequesterView(requester.name(), requester.phone()), c.anonymous(), c.attachmentIds(), c.createdAt(),
 				c.updatedAt(), c.version(), c.consecutiveFailures(), c.verification(), c.mergedInto(), c.clockState(now),
 				new CaseDeadlines(c.reviewDue(), c.evaluationDue()),

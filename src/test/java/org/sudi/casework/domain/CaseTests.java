@@ -562,7 +562,8 @@ class CaseTests {
 			Case c = newCase(type);
 			List<Object> events = c.pullEvents();
 			assertThat(events).containsExactly(new CaseSubmitted(c.id(), c.trackingNo(), type, c.status(), c.townId(),
-					Channel.H5, Urgency.NORMAL, c.title(), c.description(), c.categoryCode(), 34.76, 117.59, NOW));
+					Channel.H5, Urgency.NORMAL, c.title(), c.description(), c.categoryCode(), 34.76, 117.59, NOW, null,
+					null, List.of()));
 			assertThat(c.pullEvents()).as("events are pulled once").isEmpty();
 		}
 
