@@ -51,7 +51,12 @@ public final class Api {
 
 	/** A client acting as one demo account. */
 	public As as(String username) {
-		String token = TOKENS.computeIfAbsent(base + "|" + username, k -> {
+		return new As(token(username));
+	}
+
+	/** The bearer token of a demo account, signing in once. */
+	public String token(String username) {
+		return TOKENS.computeIfAbsent(base + "|" + username, k -> {
 			Response r = send("POST", "/api/v1/auth/token", null,
 					Map.of("username", username, "password", PASSWORD));
 			if (r.status() != 200) {
@@ -59,7 +64,15 @@ public final class Api {
 			}
 			return r.text("access_token");
 		});
-		return new As(token);
+	}
+
+	/** Posts a plain-text body (imports). */
+	public Response sendText(String path, String token, String text) {
+		return execute(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "text/plain; charset=UTF-8")
+			.POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+			.build());
 	}
 
 	public final class As {

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * same fold, so a message duplicated with two labels is never on both sides of a split.
  * A group is stratified by the label of its first row. Within each label the groups are
  * shuffled with the seed and dealt round-robin; the dealing position carries over from label
- * to label, so fold sizes differ by at most one group per label... and overall by about one.
+ * to label, so each label's count per fold differs by at most one, and so do the fold sizes
+ * (counted in groups).
  */
 public final class StratifiedKFold {
 

@@ -14,8 +14,17 @@ final class TrainingSet {
 	/** Weight of a duty-list item against one real labelled request. */
 	static final double DUTY_WEIGHT = 0.5;
 
-	private final TextClassifier.Builder categories = TextClassifier.builder();
-	private final TextClassifier.Builder units = TextClassifier.builder();
+	private final TextClassifier.Builder categories;
+	private final TextClassifier.Builder units;
+
+	TrainingSet() {
+		this(FeatureOptions.defaults(), TrainOptions.defaults());
+	}
+
+	TrainingSet(FeatureOptions features, TrainOptions training) {
+		categories = TextClassifier.builder(features, training);
+		units = TextClassifier.builder(features, training);
+	}
 
 	record Models(TriageModel categories, TriageModel units) {
 	}
@@ -29,7 +38,7 @@ final class TrainingSet {
 	void addDuty(DutyItem duty) {
 		String keywords = String.join(" ", duty.keywords());
 		for (String code : duty.categoryCodes()) {
-			categories.add(duty.title(), keywords, code, DUTY_WEIGHT);
+			addWeakCategory(duty.title(), keywords, code, DUTY_WEIGHT);
 		}
 		units.add(duty.title(), keywords, Long.toString(duty.orgId()), DUTY_WEIGHT);
 	}
@@ -41,6 +50,11 @@ final class TrainingSet {
 		if (entry.orgId() != null) {
 			units.add(entry.title(), entry.text(), Long.toString(entry.orgId()), 1.0);
 		}
+	}
+
+	/** A weak document for the category model: a duty item, or a node of an official category tree. */
+	void addWeakCategory(String title, String text, String categoryCode, double weight) {
+		categories.add(title, text, categoryCode, weight);
 	}
 
 	int categoryDocuments() {

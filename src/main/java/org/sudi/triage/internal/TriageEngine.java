@@ -188,8 +188,8 @@ public class TriageEngine implements Triage {
 
 	/** Rebuilds when history has grown since the stored models were built; true if it did. */
 	public boolean rebuildIfStale() {
-		Long upto = jdbc.sql("select min(history_upto) from triage_model").query(Long.class).single();
-		if (upto != null && upto >= history.lastId()) {
+		long upto = jdbc.sql("select coalesce(min(history_upto), -1) from triage_model").query(Long.class).single();
+		if (upto >= 0 && upto >= history.lastId()) {
 			Instant stored = jdbc.sql("select max(built_at) from triage_model").query(Timestamp.class).single().toInstant();
 			Loaded current = loaded;
 			if (current == null || current.builtAt().isBefore(stored)) {
