@@ -107,6 +107,14 @@ class CasePageController {
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("listPath", "/console/cases");
 		model.addAttribute("pagePath", PageLinks.pagePath(request));
+		if (actor.hasAny(org.sudi.directory.Role.LEADER, org.sudi.directory.Role.DISCIPLINE)) {
+			// The leader's overview: how many of the filtered cases stand where (chart and table).
+			Map<CaseStatus, Long> byStatus = new LinkedHashMap<>();
+			for (CaseStatus status : CaseStatus.values()) {
+				byStatus.put(status, cases.search(actor, query.filter(clock, status, null, null), 0, 1).total());
+			}
+			model.addAttribute("byStatus", byStatus);
+		}
 		return "casework/cases";
 	}
 
