@@ -97,8 +97,30 @@ final class Browser implements AutoCloseable {
 		});
 	}
 
+	/** Clicks the element once it is there (again, if the page was swapped under it). */
+	void click(String css) {
+		until(d -> {
+			var found = d.findElements(By.cssSelector(css));
+			if (found.isEmpty()) {
+				return null;
+			}
+			found.get(0).click();
+			return true;
+		});
+	}
+
+	String attribute(String css, String name) {
+		return until(d -> {
+			var found = d.findElements(By.cssSelector(css));
+			return found.isEmpty() ? null : found.get(0).getAttribute(name);
+		});
+	}
+
 	String text(String css) {
-		return find(css).getText().strip();
+		return until(d -> {
+			var found = d.findElements(By.cssSelector(css));
+			return found.isEmpty() ? null : found.get(0).getText().strip();
+		});
 	}
 
 	void waitForText(String css, String expected) {
@@ -127,7 +149,10 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T until(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+		// htmx swaps the page asynchronously: an element found a moment ago may be gone; look again.
+		return new WebDriverWait(driver, Duration.ofSeconds(20))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	void screenshot(String name) {

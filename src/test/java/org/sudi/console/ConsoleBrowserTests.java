@@ -58,9 +58,9 @@ class ConsoleBrowserTests {
 		browser.find("#description").sendKeys("文化路路灯坏了一周，晚上很黑，老人出行不便。");
 		browser.find("#no-history");
 		browser.screenshot("02-hotline-intake");
-		browser.find("#intake-submit").click();
+		browser.click("#intake-submit");
 		browser.waitForText("#case-status", "镇街受理中");
-		String caseId = browser.find("#content[data-case-id]").getAttribute("data-case-id");
+		String caseId = browser.attribute("#content[data-case-id]", "data-case-id");
 		assertThat(browser.text("#requester-phone")).isEqualTo(phone);
 		browser.screenshot("03-case-new");
 
@@ -71,9 +71,9 @@ class ConsoleBrowserTests {
 		browser.screenshot("04-town-review");
 		browser.go("/console/cases/" + caseId);
 		assertThat(browser.text("#requester-phone")).contains("****");
-		browser.find("#form-escalate summary").click();
+		browser.click("#form-escalate summary");
 		browser.find("#escalate-reason").sendKeys("道路照明设施归区住建局维护，超出街道职权");
-		browser.find("#form-escalate button[type=submit]").click();
+		browser.click("#form-escalate button[type=submit]");
 		browser.waitForText("#case-status", "区级研判中");
 
 		// Command centre: the triage queue, then dispatch citing the duty item the search finds.
@@ -85,11 +85,11 @@ class ConsoleBrowserTests {
 		WebElement dutySearch = browser.find("#duty-q");
 		dutySearch.clear();
 		dutySearch.sendKeys("照明");
-		browser.find("#form-dispatch form[role=search] button").click();
+		browser.click("#form-dispatch form[role=search] button");
 		browser.clickWhen("#duty-results label", "城市道路照明设施");
 		new Select(browser.find("#dispatch-lead")).selectByVisibleText("区住房和城乡建设局");
 		browser.screenshot("06-dispatch-dialog");
-		browser.find("#dispatch-submit").click();
+		browser.click("#dispatch-submit");
 		browser.waitForText("#case-status", "办理中");
 		assertThat(browser.text("#tasks")).contains("区住房和城乡建设局").contains("城市道路照明设施");
 
@@ -104,14 +104,14 @@ class ConsoleBrowserTests {
 		browser.clickWhen("#work-list tr[data-case='" + tracking + "'] button[type=submit]", "");
 		browser.until(d -> d.findElements(By.cssSelector("#work-list tr[data-case='" + tracking + "']")).isEmpty());
 		browser.go("/console/cases/" + caseId);
-		browser.find("#task-arrive").click();
+		browser.click("#task-arrive");
 		browser.waitForText("#tasks .task-status", "已报到");
 		Path photo = Files.createTempFile("sudi-photo-", ".png");
 		Files.write(photo, Pngs.red(64, 48));
 		browser.find("#complete-result").sendKeys("已更换灯泡并检修线路，路灯恢复照明。");
 		browser.find("#complete-files").sendKeys(photo.toAbsolutePath().toString());
 		browser.screenshot("08-complete-form");
-		browser.find("#task-complete").click();
+		browser.click("#task-complete");
 		browser.waitForText("#case-status", "待评价");
 		WebElement thumb = browser.find("#tasks .thumbs img");
 		browser.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", thumb))
@@ -123,9 +123,9 @@ class ConsoleBrowserTests {
 		assertThat(browser.text("table.cases")).contains("文化路路灯坏了一周");
 		browser.screenshot("09-followups");
 		browser.go("/console/cases/" + caseId);
-		browser.find("#rating-SATISFIED").click();
+		browser.click("#rating-SATISFIED");
 		browser.find("#evaluate-comment").sendKeys("回访：群众表示满意");
-		browser.find("#evaluate-submit").click();
+		browser.click("#evaluate-submit");
 		browser.waitForText("#case-status", "已办结");
 		assertThat(browser.text("#case-outcome")).isEqualTo("已解决");
 		assertThat(browser.text("#timeline")).contains("上报区级").contains("派单").contains("签收").contains("报到")
@@ -144,9 +144,9 @@ class ConsoleBrowserTests {
 		browser.find("#description").sendKeys("承水社区楼顶违法搭建，并有油烟直排，需执法局和环保部门联合处理。");
 		browser.find("#address").sendKeys("承水社区 3 号楼");
 		browser.screenshot("12-whistle-form");
-		browser.find("#whistle-submit").click();
+		browser.click("#whistle-submit");
 		browser.waitForText("#case-status", "区级研判中");
-		String caseId = browser.find("#content[data-case-id]").getAttribute("data-case-id");
+		String caseId = browser.attribute("#content[data-case-id]", "data-case-id");
 
 		browser.signIn("dispatcher");
 		browser.go("/console/cases/" + caseId);
@@ -154,19 +154,19 @@ class ConsoleBrowserTests {
 		WebElement assist = browser.until(d -> d.findElements(By.cssSelector("#form-dispatch label")).stream()
 			.filter(l -> l.getText().equals("市生态环境局峄城分局")).findFirst().orElse(null));
 		assist.click();
-		browser.find("#duty-none").click();
-		browser.find("#dispatch-submit").click();
+		browser.click("#duty-none");
+		browser.click("#dispatch-submit");
 		browser.waitForText("#case-status", "办理中");
 		assertThat(browser.driver.findElements(By.cssSelector("#tasks tbody tr"))).hasSize(2);
 
 		for (String dept : new String[] { "dept-zhifa", "dept-huanbao" }) {
 			browser.signIn(dept);
 			browser.go("/console/cases/" + caseId);
-			browser.find("#task-sign").click();
-			browser.find("#task-arrive").click();
+			browser.click("#task-sign");
+			browser.click("#task-arrive");
 			// An enforcement task completes only after reporting on site.
 			browser.find("#complete-result").sendKeys(dept + "：已到场处置，责令拆除并整改。");
-			browser.find("#task-complete").click();
+			browser.click("#task-complete");
 			browser.until(d -> d.findElements(By.id("task-complete")).isEmpty());
 		}
 		browser.waitForText("#case-status", "待评价");
@@ -175,8 +175,8 @@ class ConsoleBrowserTests {
 		browser.go("/console/town");
 		assertThat(browser.text("#whistles")).contains("承水社区违法建设需联合执法");
 		browser.go("/console/cases/" + caseId);
-		browser.find("#rating-SATISFIED").click();
-		browser.find("#evaluate-submit").click();
+		browser.click("#rating-SATISFIED");
+		browser.click("#evaluate-submit");
 		browser.waitForText("#case-status", "已办结");
 		browser.screenshot("13-whistle-closed");
 	}
@@ -186,14 +186,14 @@ class ConsoleBrowserTests {
 		browser.signIn("dispatcher");
 		assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
 		assertThat(browser.text(".menu")).contains("研判分流");
-		browser.find("#lang-en").click();
+		browser.click("#lang-en");
 		browser.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
 		assertThat(browser.text("h1")).startsWith("Hello,");
 		browser.go("/console/triage");
 		assertThat(browser.text(".menu")).contains("Triage").doesNotContain("研判分流");
 		assertThat(browser.text("h1")).isEqualTo("Triage");
 		browser.screenshot("14-triage-english");
-		browser.find("a[hreflang=zh-CN]").click();
+		browser.click("a[hreflang=zh-CN]");
 		browser.until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
 		assertThat(browser.text("h1")).isEqualTo("研判分流");
 		// Keyboard: the skip link is the first stop and leads to the content.

@@ -132,9 +132,9 @@ class DirectoryAdminController {
 			Map<String, String> form) {
 		requireAdmin(actor);
 		model.addAttribute("result", admin.accounts(actor, orgId, q, Math.max(0, page), PAGE_SIZE));
-		model.addAttribute("orgs", orgUnits.all());
-		model.addAttribute("orgNames", orgUnits.all().stream()
-			.collect(java.util.stream.Collectors.toMap(o -> o.id(), o -> o.name())));
+		var orgs = orgUnits.all();
+		model.addAttribute("orgs", orgs);
+		model.addAttribute("orgNames", orgs.stream().collect(java.util.stream.Collectors.toMap(o -> o.id(), o -> o.name())));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("orgId", orgId);
 		model.addAttribute("q", q == null ? "" : q);
