@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -350,9 +348,5 @@ class CasePageController {
 
 	private static String nz(String s) {
 		return s == null ? "" : s;
-	}
-
-	static <T> Set<T> setOf(Collection<T> items) {
-		return Set.copyOf(items);
 	}
 }

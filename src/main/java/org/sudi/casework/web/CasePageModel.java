@@ -11,7 +11,6 @@ import org.sudi.casework.CaseStatus;
 import org.sudi.casework.CaseType;
 import org.sudi.casework.Channel;
 import org.sudi.casework.Outcome;
-import org.sudi.casework.Rating;
 import org.sudi.casework.TaskDeadlines;
 import org.sudi.casework.TaskRole;
 import org.sudi.casework.TaskStatus;
@@ -81,9 +80,5 @@ public record CasePageModel(UUID id, String trackingNo, String title, String des
 		return new TaskModel(t.id(), t.orgId(), t.role(), t.round(), t.status(), t.dutyId(), t.dispatchedAt(),
 				t.signedAt(), t.arrivedAt(), t.completedAt(), t.result(), attachments, t.pendingRequest(),
 				t.extensionDays(), deadlines.get(t.id()), c.allowedTaskActions(viewer, t.id()));
-	}
-
-	static Set<Rating> ratings() {
-		return Set.of(Rating.values());
 	}
 }
