@@ -1,6 +1,8 @@
 package org.sudi.attachment;
 
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.sudi.directory.Actor;
@@ -12,11 +14,19 @@ public interface Attachments {
 	boolean uploadedBySameUnit(UUID attachmentId, Actor actor);
 
 	/**
-	 * Stores an upload of the actor (a photo or a PDF, checked from its bytes and size-limited like
-	 * {@code POST /api/v1/attachments}) and returns its id.
-	 *
-	 * @throws org.sudi.platform.InvalidInputException (field {@code file}) when it is empty, too large or
-	 *         of a type not accepted
+	 * Stores an upload (checked from its bytes: JPEG, PNG, WebP or PDF, within the size limit).
+	 * @throws org.sudi.platform.InvalidInputException on the field {@code file} when it is refused
 	 */
-	UUID upload(Actor actor, String originalName, InputStream content);
+	Info upload(Actor actor, String originalName, InputStream content);
+
+	/** What is known about the given attachments (those that exist), in the given order. */
+	List<Info> describe(Collection<UUID> ids);
+
+	/** One stored attachment: its type decides whether a page shows it as a picture or a document link. */
+	record Info(UUID id, String contentType, long size, String originalName) {
+
+		public boolean isImage() {
+			return contentType.startsWith("image/");
+		}
+	}
 }

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -133,14 +134,30 @@ public class AttachmentService implements Attachments {
 	}
 
 	@Override
-	public UUID upload(Actor actor, String originalName, InputStream content) {
-		return store(actor, originalName, content).id();
-	}
-
-	@Override
 	public boolean uploadedBySameUnit(UUID attachmentId, Actor actor) {
 		return find(attachmentId).map(r -> r.uploadedBy().equals(actor.username())
 				|| (actor.orgId() != null && actor.orgId().equals(r.uploaderOrgId()))).orElse(false);
+	}
+
+	@Override
+	public Info upload(Actor actor, String originalName, InputStream content) {
+		Stored stored = store(actor, originalName, content);
+		return new Info(stored.id(), stored.contentType(), stored.size(), clean(originalName));
+	}
+
+	@Override
+	public List<Info> describe(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<UUID, Info> found = new java.util.HashMap<>();
+		jdbc.sql("select id, content_type, size, original_name from attachment where id = any(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query((rs, n) -> new Info(rs.getObject("id", UUID.class), rs.getString("content_type"), rs.getLong("size"),
+					rs.getString("original_name")))
+			.list()
+			.forEach(i -> found.put(i.id(), i));
+		return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	private record Row(String sha256, String contentType, long size, String originalName, String uploadedBy,

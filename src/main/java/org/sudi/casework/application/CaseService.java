@@ -31,6 +31,8 @@ import org.sudi.casework.domain.Ids;
 import org.sudi.casework.domain.Location;
 import org.sudi.casework.domain.Submission;
 import org.sudi.casework.domain.TimelineEntry;
+import org.sudi.casework.domain.WorkQueue;
+import org.sudi.casework.TaskRequestDecided.Kind;
 import org.sudi.catalog.Catalog;
 import org.sudi.catalog.DutyItem;
 import org.sudi.directory.Actor;
@@ -38,6 +40,7 @@ import org.sudi.directory.OrgKind;
 import org.sudi.directory.OrgUnit;
 import org.sudi.directory.OrgUnits;
 import org.sudi.directory.Role;
+import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
 
@@ -204,6 +207,37 @@ public class CaseService implements CaseFiling {
 		Set<String> grids = gridsOf(actor);
 		return cases.search(new Cases.Filter(status, type, townId, orgId, gridCode, open, myGrids ? grids : null),
 				actor, grids, page, size);
+	}
+
+	/** A unit's work list: its open tasks of one queue, oldest dispatch first (deadline order comes with the clock). */
+	@Transactional(readOnly = true)
+	public Cases.WorkPage workList(Actor actor, WorkQueue queue, int page, int size) {
+		if (actor.orgId() == null || !actor.hasAny(Role.DEPARTMENT_STAFF, Role.TOWN_OPERATOR, Role.VILLAGE_OPERATOR)) {
+			throw new ForbiddenException("Only staff of a department, town or village have a work list");
+		}
+		return cases.workList(actor.orgId(), queue.statuses(), queue.notEnforcementStatuses(), null, page, size);
+	}
+
+	/** The command centre's queue of tasks waiting for a decision on a return or an extension request. */
+	@Transactional(readOnly = true)
+	public Cases.WorkPage pendingRequests(Actor actor, Kind kind, int page, int size) {
+		if (!actor.has(Role.DISPATCHER)) {
+			throw new ForbiddenException("Only the command centre decides return and extension requests");
+		}
+		return cases.workList(null, null, null, kind, page, size);
+	}
+
+	/** A caller's earlier cases, newest first, for the hotline operator taking the call. */
+	@Transactional(readOnly = true)
+	public List<Case> callerHistory(Actor actor, String phone, int limit) {
+		if (!actor.hasAny(Role.HOTLINE, Role.DISPATCHER)) {
+			throw new ForbiddenException("Only the hotline and the command centre look up callers");
+		}
+		if (phone == null || phone.isBlank()) {
+			return List.of();
+		}
+		return cases.search(new Cases.Filter(null, null, null, null, null, null, null, null, phone.strip(), null),
+				actor, 0, limit).items();
 	}
 
 	public Case accept(Actor actor, UUID caseId, Long assigneeOrgId, String note) {

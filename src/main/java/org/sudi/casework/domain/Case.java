@@ -234,8 +234,7 @@ public class Case {
 
 	/** 镇街受理: the town takes the case itself or gives it to one of its villages. */
 	public Task accept(Actor actor, OrgUnit assignee, String note, Instant now) {
-		requireTownOperator(actor);
-		requireStatus(CaseStatus.TOWN_REVIEW, "accept");
+		guardTownReview(actor, "accept");
 		long assigneeId = assignee == null ? townId : assignee.id();
 		if (assignee != null && assignee.id() != townId && !assignee.isVillageOf(townId)) {
 			throw new InvalidInputException("assigneeOrgId", "must be the town itself or one of its villages");
@@ -251,8 +250,7 @@ public class Case {
 
 	/** 上报区级: the town sends the case up because it is beyond its powers, saying why. */
 	public void escalate(Actor actor, String reason, Instant now) {
-		requireTownOperator(actor);
-		requireStatus(CaseStatus.TOWN_REVIEW, "escalate");
+		guardTownReview(actor, "escalate");
 		requireText("reason", reason);
 		endReview(now);
 		moveTo(CaseStatus.DISTRICT_TRIAGE, actor, now, "ESCALATE", reason);
@@ -261,6 +259,12 @@ public class Case {
 
 	/** Rejects the case: by its town in review, or by the command centre in triage. */
 	public void reject(Actor actor, String reason, Instant now) {
+		guardReject(actor);
+		requireText("reason", reason);
+		close(Outcome.REJECTED, actor, now, "REJECT", reason);
+	}
+
+	private void guardReject(Actor actor) {
 		boolean town = actor.has(TOWN_OPERATOR) && actor.worksIn(townId);
 		boolean dispatcher = actor.has(DISPATCHER);
 		if (!town && !dispatcher) {
@@ -275,8 +279,6 @@ public class Case {
 		if (status != CaseStatus.TOWN_REVIEW && status != CaseStatus.DISTRICT_TRIAGE) {
 			throw illegal("reject");
 		}
-		requireText("reason", reason);
-		close(Outcome.REJECTED, actor, now, "REJECT", reason);
 	}
 
 	// ------------------------------------------------------------------ district triage
@@ -287,8 +289,7 @@ public class Case {
 	 */
 	public List<Task> dispatch(Actor actor, OrgUnit lead, Collection<OrgUnit> assists, DutyItem duty, String note,
 			Instant now) {
-		requireDispatcher(actor, "dispatch");
-		requireStatus(CaseStatus.DISTRICT_TRIAGE, "dispatch");
+		guardTriage(actor, "dispatch");
 		if (lead == null || !lead.kind().canHandleTasks()) {
 			throw new InvalidInputException("leadOrgId", "the lead unit must be a department, town or village");
 		}
@@ -335,8 +336,7 @@ public class Case {
 
 	/** Closes this case as a duplicate of {@code target}. */
 	public void mergeInto(Actor actor, Case target, String note, Instant now) {
-		requireDispatcher(actor, "merge");
-		requireStatus(CaseStatus.DISTRICT_TRIAGE, "merge");
+		guardTriage(actor, "merge");
 		if (target.id.equals(id)) {
 			throw new InvalidInputException("intoCaseId", "a case cannot be merged into itself");
 		}
@@ -349,14 +349,18 @@ public class Case {
 
 	/** The requester takes the case back while no unit holds it: in town review or district triage. */
 	public void withdraw(Actor actor, String reason, Instant now) {
+		guardWithdraw(actor);
+		requireText("reason", reason);
+		close(Outcome.WITHDRAWN, actor, now, "WITHDRAW", reason);
+	}
+
+	private void guardWithdraw(Actor actor) {
 		if (!isOwnRequest(actor)) {
 			throw new ForbiddenException("Only the requester may withdraw a case");
 		}
 		if (status != CaseStatus.TOWN_REVIEW && status != CaseStatus.DISTRICT_TRIAGE) {
 			throw illegal("withdraw");
 		}
-		requireText("reason", reason);
-		close(Outcome.WITHDRAWN, actor, now, "WITHDRAW", reason);
 	}
 
 	/**
@@ -379,8 +383,7 @@ public class Case {
 
 	/** 签收. */
 	public void sign(Actor actor, UUID taskId, Instant now) {
-		Task task = workableTask(actor, taskId, "sign");
-		requireTaskStatus(task, "sign", TaskStatus.DISPATCHED);
+		Task task = guardSign(actor, taskId);
 		task.sign(now);
 		endTaskStep(task, Step.SIGN, now);
 		Due arrive = startStep(Step.ARRIVE, task, now);
@@ -393,8 +396,7 @@ public class Case {
 
 	/** 报到: the unit reports that it is on site. */
 	public void arrive(Actor actor, UUID taskId, String note, Instant now) {
-		Task task = workableTask(actor, taskId, "report on site for");
-		requireTaskStatus(task, "report on site for", TaskStatus.SIGNED);
+		Task task = guardArrive(actor, taskId);
 		task.arrive(now);
 		endTaskStep(task, Step.ARRIVE, now);
 		record(actor, now, "ARRIVE", status, status, note);
@@ -406,6 +408,32 @@ public class Case {
 	 * first. When every open task of the round is done, the case awaits evaluation.
 	 */
 	public void complete(Actor actor, UUID taskId, String result, List<UUID> attachmentIds, Instant now) {
+		Task task = guardComplete(actor, taskId);
+		requireText("result", result);
+		task.complete(result.strip(), attachmentIds == null ? List.of() : attachmentIds, now);
+		endTaskSteps(task, now);
+		events.add(new TaskCompleted(id, task.id(), task.orgId(), round, now));
+		if (currentRound().stream().noneMatch(Task::isOpen)) {
+			awaitEvaluation(actor, now, "COMPLETE", result.strip());
+		}
+		else {
+			record(actor, now, "COMPLETE", status, status, result.strip());
+		}
+	}
+
+	private Task guardSign(Actor actor, UUID taskId) {
+		Task task = workableTask(actor, taskId, "sign");
+		requireTaskStatus(task, "sign", TaskStatus.DISPATCHED);
+		return task;
+	}
+
+	private Task guardArrive(Actor actor, UUID taskId) {
+		Task task = workableTask(actor, taskId, "report on site for");
+		requireTaskStatus(task, "report on site for", TaskStatus.SIGNED);
+		return task;
+	}
+
+	private Task guardComplete(Actor actor, UUID taskId) {
 		Task task = workableTask(actor, taskId, "complete");
 		if (type == CaseType.ENFORCEMENT) {
 			requireTaskStatus(task, "complete (an enforcement task reports on site first)", TaskStatus.ARRIVED);
@@ -417,16 +445,7 @@ public class Case {
 			throw new IllegalTransitionException("A return request for this task awaits the command centre's decision",
 					task.status());
 		}
-		requireText("result", result);
-		task.complete(result.strip(), attachmentIds == null ? List.of() : attachmentIds, now);
-		endTaskSteps(task, now);
-		events.add(new TaskCompleted(id, task.id(), task.orgId(), round, now));
-		if (currentRound().stream().noneMatch(Task::isOpen)) {
-			awaitEvaluation(actor, now, "COMPLETE", result.strip());
-		}
-		else {
-			record(actor, now, "COMPLETE", status, status, result.strip());
-		}
+		return task;
 	}
 
 	/** 退单申请: the unit says the task is not theirs, with the reason. */
@@ -511,12 +530,7 @@ public class Case {
 	 * orders rework.
 	 */
 	public void evaluate(Actor actor, Rating rating, String comment, Instant now) {
-		boolean initiatingUnit = type == CaseType.ENFORCEMENT && actor.worksIn(initiatingOrgId)
-				&& actor.hasAny(TOWN_OPERATOR, DEPARTMENT_STAFF);
-		if (!isOwnRequest(actor) && !initiatingUnit && !actor.hasAny(DISPATCHER, HOTLINE)) {
-			throw new ForbiddenException("Only the requester, or the command centre recording a follow-up call, may evaluate");
-		}
-		requireStatus(CaseStatus.PENDING_EVALUATION, "evaluate");
+		guardEvaluate(actor);
 		if (rating == null || rating == Rating.NOT_GIVEN) {
 			throw new InvalidInputException("rating", "must be SATISFIED, BASICALLY_SATISFIED or UNSATISFIED");
 		}
@@ -533,6 +547,15 @@ public class Case {
 		else {
 			rework(actor, now, "评价不满意 evaluated UNSATISFIED");
 		}
+	}
+
+	private void guardEvaluate(Actor actor) {
+		boolean initiatingUnit = type == CaseType.ENFORCEMENT && actor.worksIn(initiatingOrgId)
+				&& actor.hasAny(TOWN_OPERATOR, DEPARTMENT_STAFF);
+		if (!isOwnRequest(actor) && !initiatingUnit && !actor.hasAny(DISPATCHER, HOTLINE)) {
+			throw new ForbiddenException("Only the requester, or the command centre recording a follow-up call, may evaluate");
+		}
+		requireStatus(CaseStatus.PENDING_EVALUATION, "evaluate");
 	}
 
 	/**
@@ -567,6 +590,20 @@ public class Case {
 	 * {@code actorWorksCaseGrid} is that last fact, as the grid module knows it.
 	 */
 	public void verify(Actor actor, boolean passed, String note, boolean actorWorksCaseGrid, Instant now) {
+		guardVerify(actor, actorWorksCaseGrid);
+		record(actor, now, "VERIFY", status, status, join(passed ? "通过 passed" : "不通过 failed", note));
+		events.add(new CaseVerified(id, round, passed, actor.username(), now));
+		if (passed) {
+			verification = Verification.PASSED;
+		}
+		else {
+			verification = Verification.FAILED;
+			endEvaluation(now);
+			rework(actor, now, join("验收不通过 verification failed", note));
+		}
+	}
+
+	private void guardVerify(Actor actor, boolean actorWorksCaseGrid) {
 		boolean initiatingUnit = type == CaseType.ENFORCEMENT && actor.worksIn(initiatingOrgId)
 				&& actor.hasAny(TOWN_OPERATOR, DEPARTMENT_STAFF);
 		boolean gridWorker = actor.has(GRID_WORKER) && actorWorksCaseGrid && gridCode != null;
@@ -578,15 +615,53 @@ public class Case {
 		if (verification != null) {
 			throw new IllegalTransitionException("This round was already verified", status);
 		}
-		record(actor, now, "VERIFY", status, status, join(passed ? "通过 passed" : "不通过 failed", note));
-		events.add(new CaseVerified(id, round, passed, actor.username(), now));
-		if (passed) {
-			verification = Verification.PASSED;
+	}
+
+	// ------------------------------------------------------------------ what the actor may do now
+
+	/**
+	 * The case-level actions the actor may take right now: exactly those whose transition method would
+	 * pass its role, unit and state checks (the same guard methods decide both), so a page that offers
+	 * these can never offer one the rule refuses. Input is checked only when the action is taken.
+	 */
+	public java.util.Set<CaseAction> allowedActions(Actor actor) {
+		return allowedActions(actor, false);
+	}
+
+	/** As {@link #allowedActions(Actor)}, knowing whether the actor is a grid worker of the case's grid. */
+	public java.util.Set<CaseAction> allowedActions(Actor actor, boolean actorWorksCaseGrid) {
+		java.util.EnumSet<CaseAction> allowed = java.util.EnumSet.noneOf(CaseAction.class);
+		allow(allowed, CaseAction.ACCEPT, () -> guardTownReview(actor, "accept"));
+		allow(allowed, CaseAction.ESCALATE, () -> guardTownReview(actor, "escalate"));
+		allow(allowed, CaseAction.REJECT, () -> guardReject(actor));
+		allow(allowed, CaseAction.DISPATCH, () -> guardTriage(actor, "dispatch"));
+		allow(allowed, CaseAction.MERGE, () -> guardTriage(actor, "merge"));
+		allow(allowed, CaseAction.WITHDRAW, () -> guardWithdraw(actor));
+		allow(allowed, CaseAction.EVALUATE, () -> guardEvaluate(actor));
+		allow(allowed, CaseAction.VERIFY, () -> guardVerify(actor, actorWorksCaseGrid));
+		return allowed;
+	}
+
+	/** The actions the actor may take on one task right now (same guards as the transitions). */
+	public java.util.Set<TaskAction> allowedTaskActions(Actor actor, UUID taskId) {
+		java.util.EnumSet<TaskAction> allowed = java.util.EnumSet.noneOf(TaskAction.class);
+		allow(allowed, TaskAction.SIGN, () -> guardSign(actor, taskId));
+		allow(allowed, TaskAction.ARRIVE, () -> guardArrive(actor, taskId));
+		allow(allowed, TaskAction.COMPLETE, () -> guardComplete(actor, taskId));
+		allow(allowed, TaskAction.REQUEST_RETURN, () -> requestableTask(actor, taskId, "request a return of"));
+		allow(allowed, TaskAction.REQUEST_EXTENSION, () -> requestableTask(actor, taskId, "request an extension of"));
+		allow(allowed, TaskAction.DECIDE_RETURN, () -> taskWithPending(actor, taskId, Kind.RETURN));
+		allow(allowed, TaskAction.DECIDE_EXTENSION, () -> taskWithPending(actor, taskId, Kind.EXTENSION));
+		return allowed;
+	}
+
+	private static <A extends Enum<A>> void allow(java.util.Set<A> allowed, A action, Runnable guard) {
+		try {
+			guard.run();
+			allowed.add(action);
 		}
-		else {
-			verification = Verification.FAILED;
-			endEvaluation(now);
-			rework(actor, now, join("验收不通过 verification failed", note));
+		catch (ForbiddenException | IllegalTransitionException e) {
+			// not allowed now
 		}
 	}
 
@@ -739,6 +814,16 @@ public class Case {
 			}
 		}
 		throw new IllegalTransitionException("Cannot " + action + " a task that is " + task.status(), task.status());
+	}
+
+	private void guardTownReview(Actor actor, String action) {
+		requireTownOperator(actor);
+		requireStatus(CaseStatus.TOWN_REVIEW, action);
+	}
+
+	private void guardTriage(Actor actor, String action) {
+		requireDispatcher(actor, action);
+		requireStatus(CaseStatus.DISTRICT_TRIAGE, action);
 	}
 
 	private void requireTownOperator(Actor actor) {

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,14 +96,31 @@ public class Cases {
 	}
 
 	/**
-	 * {@code gridCode}: lying in this grid (basic or special); {@code open}: not closed; {@code gridCodes}
-	 * not null: lying in one of these grids (a grid worker's "my grids").
+	 * What to look for; every field is optional. {@code createdBefore} finds cases older than a moment
+	 * (the age filter of the queues), {@code text} matches the tracking number, title or address,
+	 * {@code requesterPhone} the requester's phone exactly (the hotline's caller history);
+	 * {@code gridCode}: lying in this grid (basic or special); {@code open}: not closed;
+	 * {@code gridCodes} not null: lying in one of these grids (a grid worker's "my grids").
 	 */
-	public record Filter(CaseStatus status, CaseType type, Long townId, Long orgId, String gridCode, boolean open,
-			java.util.Set<String> gridCodes) {
+	public record Filter(CaseStatus status, CaseType type, Long townId, Long orgId, String categoryCode,
+			Urgency urgency, Instant createdBefore, String text, String requesterPhone, Long initiatingOrgId,
+			String gridCode, boolean open, java.util.Set<String> gridCodes) {
 
 		public Filter(CaseStatus status, CaseType type, Long townId, Long orgId) {
-			this(status, type, townId, orgId, null, false, null);
+			this(status, type, townId, orgId, null, null, null, null, null, null, null, false, null);
+		}
+
+		/** The console's queues. */
+		public Filter(CaseStatus status, CaseType type, Long townId, Long orgId, String categoryCode, Urgency urgency,
+				Instant createdBefore, String text, String requesterPhone, Long initiatingOrgId) {
+			this(status, type, townId, orgId, categoryCode, urgency, createdBefore, text, requesterPhone,
+					initiatingOrgId, null, false, null);
+		}
+
+		/** A grid worker's or the map's view. */
+		public Filter(CaseStatus status, CaseType type, Long townId, Long orgId, String gridCode, boolean open,
+				java.util.Set<String> gridCodes) {
+			this(status, type, townId, orgId, null, null, null, null, null, null, gridCode, open, gridCodes);
 		}
 	}
 
@@ -206,6 +222,69 @@ public class Cases {
 				enumOrNull(CaseStatus.class, rs.getString("to_status")), rs.getString("note"));
 	}
 
+
+	/**
+	 * One open task as a work list shows it: enough of its case to decide what to do.
+	 */
+	public record WorkItem(UUID taskId, UUID caseId, String trackingNo, String title, CaseType type, Urgency urgency,
+			Long townId, String address, long orgId, TaskRole role, TaskStatus taskStatus, Instant dispatchedAt,
+			Kind pendingKind, String pendingReason, Integer pendingDays) {
+	}
+
+	public record WorkPage(List<WorkItem> items, int page, int size, long total) {
+	}
+
+	/**
+	 * The current-round tasks of one unit (or of every unit when {@code orgId} is null) in the given
+	 * statuses whose case is in progress, oldest dispatch first. {@code notEnforcementStatuses} are
+	 * further statuses that count only for cases that are not ENFORCEMENT (a livelihood task may be
+	 * completed straight after signing; an enforcement task reports on site first).
+	 */
+	public WorkPage workList(Long orgId, List<TaskStatus> statuses, List<TaskStatus> notEnforcementStatuses,
+			Kind pendingKind, int page, int size) {
+		StringBuilder where = new StringBuilder(" from case_task t join cases c on c.id = t.case_id and c.round = t.round"
+				+ " where c.status = 'IN_PROGRESS'");
+		Map<String, Object> params = new HashMap<>();
+		if (orgId != null) {
+			where.append(" and t.org_id = :org");
+			params.put("org", orgId);
+		}
+		if (pendingKind != null) {
+			where.append(" and t.pending_kind = :kind");
+			params.put("kind", pendingKind.name());
+		}
+		if (statuses != null) {
+			where.append(" and (t.status in (:statuses)");
+			params.put("statuses", names(statuses));
+			if (notEnforcementStatuses != null && !notEnforcementStatuses.isEmpty()) {
+				where.append(" or (c.type <> 'ENFORCEMENT' and t.status in (:more))");
+				params.put("more", names(notEnforcementStatuses));
+			}
+			where.append(")");
+		}
+		long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<WorkItem> items = jdbc.sql("select t.id as task_id, c.id as case_id, c.tracking_no, c.title, c.type,"
+				+ " c.urgency, c.town_id, c.address, t.org_id, t.role, t.status as task_status, t.dispatched_at,"
+				+ " t.pending_kind, t.pending_reason, t.pending_days" + where
+				+ " order by t.dispatched_at, t.id limit :limit offset :offset")
+			.params(params)
+			.query((rs, n) -> new WorkItem(rs.getObject("task_id", UUID.class), rs.getObject("case_id", UUID.class),
+					rs.getString("tracking_no"), rs.getString("title"), CaseType.valueOf(rs.getString("type")),
+					Urgency.valueOf(rs.getString("urgency")), rs.getObject("town_id", Long.class),
+					rs.getString("address"), rs.getLong("org_id"), TaskRole.valueOf(rs.getString("role")),
+					TaskStatus.valueOf(rs.getString("task_status")), instant(rs, "dispatched_at"),
+					enumOrNull(Kind.class, rs.getString("pending_kind")), rs.getString("pending_reason"),
+					rs.getObject("pending_days", Integer.class)))
+			.list();
+		return new WorkPage(items, page, size, total);
+	}
+
+	private static List<String> names(List<? extends Enum<?>> values) {
+		return values.stream().<String>map(Enum::name).toList();
+	}
+
 	public record Page(List<Case> items, int page, int size, long total) {
 	}
 
@@ -250,6 +329,33 @@ public class Cases {
 					+ "or c.special_grid_codes && string_to_array(:grids, ','))");
 			params.put("grids", String.join(",", filter.gridCodes()));
 		}
+		if (filter.categoryCode() != null) {
+			// A first-level code also finds the cases filed under its children.
+			where.append(" and (c.category_code = :cat or c.category_code like :catChildren)");
+			params.put("cat", filter.categoryCode());
+			params.put("catChildren", filter.categoryCode() + ".%");
+		}
+		if (filter.urgency() != null) {
+			where.append(" and c.urgency = :urgency");
+			params.put("urgency", filter.urgency().name());
+		}
+		if (filter.createdBefore() != null) {
+			where.append(" and c.created_at < :createdBefore");
+			params.put("createdBefore", ts(filter.createdBefore()));
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			where.append(" and (c.tracking_no = :exact or strpos(c.title, :text) > 0 or strpos(coalesce(c.address, ''), :text) > 0)");
+			params.put("exact", filter.text().strip());
+			params.put("text", filter.text().strip());
+		}
+		if (filter.requesterPhone() != null) {
+			where.append(" and c.requester_phone = :phone");
+			params.put("phone", filter.requesterPhone());
+		}
+		if (filter.initiatingOrgId() != null) {
+			where.append(" and c.initiating_org_id = :initiating");
+			params.put("initiating", filter.initiatingOrgId());
+		}
 		if (!actor.hasAny(Role.DISPATCHER, Role.HOTLINE, Role.LEADER, Role.DISCIPLINE, Role.ADMIN)) {
 			// The same rule as Case.isVisibleTo, as SQL.
 			where.append(" and (c.requester_username = :me or c.created_by = :me");
@@ -278,6 +384,39 @@ public class Cases {
 			.query(this::caseRow)
 			.list());
 		return new Page(items, page, size, total);
+	}
+
+	/**
+	 * The deadlines still ahead of each given open task: signing while dispatched, reporting on site
+	 * until arrived, completing until completed.
+	 */
+	public Map<UUID, List<Due>> openTaskDues(java.util.Collection<UUID> taskIds) {
+		Map<UUID, List<Due>> dues = new HashMap<>();
+		if (taskIds.isEmpty()) {
+			return dues;
+		}
+		jdbc.sql("select * from case_task where id = any(?) and status in ('DISPATCHED', 'SIGNED', 'ARRIVED')")
+			.param(taskIds.toArray(UUID[]::new))
+			.query(rs -> {
+				List<Due> list = new ArrayList<>();
+				String status = rs.getString("status");
+				Due sign = Due.of(instant(rs, "sign_warn_at"), instant(rs, "sign_due_at"));
+				Due arrive = Due.of(instant(rs, "arrive_warn_at"), instant(rs, "arrive_due_at"));
+				Due complete = Due.of(instant(rs, "complete_warn_at"), instant(rs, "complete_due_at"));
+				if (sign != null && status.equals("DISPATCHED")) {
+					list.add(sign);
+				}
+				if (arrive != null && !status.equals("ARRIVED")) {
+					list.add(arrive);
+				}
+				if (complete != null) {
+					list.add(complete);
+				}
+				if (!list.isEmpty()) {
+					dues.put(rs.getObject("id", UUID.class), list);
+				}
+			});
+		return dues;
 	}
 
 	/** Appends a timeline entry without touching the case itself (system notes: warnings, overdue). */

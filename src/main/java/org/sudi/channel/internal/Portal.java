@@ -120,7 +120,7 @@ public class Portal {
 		List<UUID> photos = new ArrayList<>();
 		for (Photo p : d.photos()) {
 			try (InputStream in = p.content()) {
-				photos.add(attachments.upload(actor, p.filename(), in));
+				photos.add(attachments.upload(actor, p.filename(), in).id());
 			}
 			catch (IOException e) {
 				throw new InvalidInputException("photos", "a photo could not be read");

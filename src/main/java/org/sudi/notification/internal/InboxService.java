@@ -33,7 +33,12 @@ public class InboxService {
 
 	@Transactional(readOnly = true)
 	public long unread(Actor actor) {
-		return inbox.unread(actor.username());
+		return unread(actor.username());
+	}
+
+	@Transactional(readOnly = true)
+	public long unread(String username) {
+		return inbox.unread(username);
 	}
 
 	@Transactional

@@ -10,6 +10,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,7 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -33,6 +34,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.util.StringUtils;
 import org.sudi.platform.SudiProperties;
 
@@ -40,7 +42,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Two filter chains: the JSON API ({@code /api/**}) is stateless and takes signed bearer tokens
- * (HS256 JWT issued by {@code POST /api/v1/auth/token}); everything else is the public web part.
+ * (HS256 JWT issued by {@code POST /api/v1/auth/token}); everything else is the web part: public
+ * pages and the staff console behind a form sign-in with a session (ADR 0016).
  * Authorization of domain actions is decided by the domain (role + unit + state), not by URL rules.
  */
 @Configuration(proxyBeanMethods = false)
@@ -72,15 +75,31 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The staff console and the public pages: form sign-in at {@code /login} against the directory's
+	 * accounts (the {@link AuthenticationProvider} beans, which put the {@code Actor} in the session as
+	 * the principal), CSRF tokens on every form, sign-out at {@code POST /logout}. The session times out
+	 * after {@code server.servlet.session.timeout} (30 minutes unless configured). Other modules add
+	 * chains of their own for their paths with a lower {@code @Order}.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<AuthenticationProvider> providers)
+			throws Exception {
+		providers.orderedStream().forEach(http::authenticationProvider);
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**",
-						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health")
+				.requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+						"/webjars/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health")
 				.permitAll()
+				.requestMatchers("/console", "/console/**").authenticated()
 				.anyRequest().denyAll())
-			.headers(Customizer.withDefaults());
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console").failureUrl("/login?error"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+				.deleteCookies("JSESSIONID"))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.headers(headers -> headers
+				.frameOptions(f -> f.deny())
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

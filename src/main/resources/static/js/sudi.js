@@ -1,0 +1,57 @@
+// Sends the CSRF token with every htmx request; plain forms carry it as a hidden field already.
+document.addEventListener('htmx:configRequest', function (event) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+
+// Maps: Leaflet on a blank canvas (no external tiles unless configured), drawing only the case's point
+// and the polygons handed in as GeoJSON. Every map has a text alternative next to it in the page.
+window.sudiMap = function (element) {
+  if (!window.L || !element) { return null; }
+  var lat = parseFloat(element.dataset.lat), lon = parseFloat(element.dataset.lon);
+  var centre = [parseFloat(element.dataset.centerLat || '34.77'), parseFloat(element.dataset.centerLon || '117.59')];
+  var map = L.map(element, { attributionControl: false, keyboard: true }).setView(isNaN(lat) ? centre : [lat, lon], 13);
+  if (element.dataset.tiles) {
+    L.tileLayer(element.dataset.tiles, { maxZoom: 19 }).addTo(map);
+  }
+  L.control.scale({ imperial: false }).addTo(map);
+  if (element.dataset.geojson) {
+    try {
+      var layer = L.geoJSON(JSON.parse(element.dataset.geojson), { style: { color: '#1d4ed8', weight: 2, fillOpacity: 0.08 } }).addTo(map);
+      if (isNaN(lat)) { map.fitBounds(layer.getBounds()); }
+    } catch (e) { /* the text alternative stays */ }
+  }
+  var marker = null;
+  if (!isNaN(lat)) {
+    marker = L.circleMarker([lat, lon], { radius: 9, color: '#9b1c1c', fillOpacity: 0.7 }).addTo(map);
+  }
+  if (element.dataset.pick) {
+    // Intake: a click sets the point fields (they can also be typed).
+    var latField = document.getElementById(element.dataset.pickLat);
+    var lonField = document.getElementById(element.dataset.pickLon);
+    map.on('click', function (e) {
+      var p = e.latlng;
+      if (marker) { marker.setLatLng(p); } else { marker = L.circleMarker(p, { radius: 9, color: '#9b1c1c', fillOpacity: 0.7 }).addTo(map); }
+      latField.value = p.lat.toFixed(6);
+      lonField.value = p.lng.toFixed(6);
+    });
+  }
+  return map;
+};
+function sudiInit(root) {
+  (root || document).querySelectorAll('[data-map]').forEach(function (el) {
+    if (!el.dataset.ready) { el.dataset.ready = '1'; window.sudiMap(el); }
+  });
+  // Dispatch: choosing a duty item proposes its unit as the lead, if none is chosen yet.
+  (root || document).querySelectorAll('input[name="dutyId"][data-org]').forEach(function (radio) {
+    radio.addEventListener('change', function () {
+      var lead = document.getElementById('dispatch-lead');
+      if (lead && !lead.value) { lead.value = radio.dataset.org; }
+    });
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { sudiInit(document); });
+document.addEventListener('htmx:afterSettle', function (e) { sudiInit(e.detail.elt); });

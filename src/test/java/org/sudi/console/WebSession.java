@@ -1,0 +1,100 @@
+package org.sudi.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-less user of the console pages: signs in through the form (with its CSRF token), keeps
+ * the session cookie, fetches pages and posts forms as a browser would, without following redirects.
+ */
+public final class WebSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER).build();
+	private final String base;
+	private String csrf;
+
+	public record Page(int status, String body, String location) {
+	}
+
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public static WebSession signIn(int port, String username) {
+		WebSession s = new WebSession(port);
+		Page login = s.get("/login");
+		s.csrf = token(login.body());
+		Page r = s.send("POST", "/login", Map.of("username", username, "password", "sudi-demo", "_csrf", s.csrf));
+		assertThat(r.status()).as("sign-in of " + username).isEqualTo(302);
+		assertThat(r.location()).as("sign-in of " + username).endsWith("/console");
+		s.csrf = token(s.get("/console").body());
+		return s;
+	}
+
+	public Page get(String path) {
+		return send("GET", path, null);
+	}
+
+	/** Posts a form with the session's CSRF token. */
+	public Page post(String path, Map<String, String> form) {
+		Map<String, String> withToken = new LinkedHashMap<>(form);
+		withToken.put("_csrf", csrf);
+		return send("POST", path, withToken);
+	}
+
+	/** Posts a form without a CSRF token (a forged request). */
+	public Page postWithoutToken(String path, Map<String, String> form) {
+		return send("POST", path, form);
+	}
+
+	private Page send(String method, String path, Map<String, String> form) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+		if (form == null) {
+			b.GET();
+		}
+		else {
+			String body = form.entrySet().stream()
+				.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+				.collect(Collectors.joining("&"));
+			b.header("Content-Type", "application/x-www-form-urlencoded").method(method,
+					HttpRequest.BodyPublishers.ofString(body));
+		}
+		try {
+			HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String token(String html) {
+		Matcher m = CSRF.matcher(html);
+		assertThat(m.find()).as("a CSRF token in the page").isTrue();
+		return m.group(1);
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+}
