@@ -28,6 +28,7 @@ import org.sudi.casework.DeadlineSet;
 import org.sudi.casework.CaseClosed;
 import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CaseDispatched.DispatchedTask;
+import org.sudi.casework.CaseInstructed;
 import org.sudi.casework.CaseEscalated;
 import org.sudi.casework.CaseEvaluated;
 import org.sudi.casework.CaseReturnedToTriage;
@@ -76,7 +77,7 @@ public class Case {
 	private final String title;
 	private final String description;
 	private final String categoryCode;
-	private final Urgency urgency;
+	private Urgency urgency;
 	private final Channel channel;
 	private final Long townId;
 	private final Location location;
@@ -184,7 +185,8 @@ public class Case {
 				status, null, 1, null, 0, null, now, 0, null, null, List.of(), List.of());
 		c.isNew = true;
 		c.rules = rules;
-		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, now));
+		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, s.townId(), c.channel, c.urgency, now,
+				c.categoryCode, initiating));
 		String dueNote = null;
 		if (status == CaseStatus.TOWN_REVIEW) {
 			c.reviewDue = c.startStep(Step.TOWN_REVIEW, null, now);
@@ -548,6 +550,41 @@ public class Case {
 				+ " (连续第" + consecutiveFailures + "次 failure in a row)", dueNote));
 		events.add(new ReworkOrdered(id, trackingNo, failedRound, round, consecutiveFailures, lead, reason, now));
 		events.add(new CaseDispatched(id, round, dispatched, null, false, now));
+	}
+
+	// ------------------------------------------------------------------ leader instruction (领导批示)
+
+	/** Longest instruction text. */
+	public static final int MAX_INSTRUCTION_LENGTH = 2000;
+
+	/**
+	 * 领导批示: a leader writes an instruction on an open case. It is recorded in the timeline (which
+	 * every handler reads), a NORMAL case becomes URGENT (steps started from now on are timed as urgent;
+	 * running deadlines stay as they are), and the units holding open tasks (or the reviewing town) are
+	 * named in the event so they can be told.
+	 */
+	public void instruct(Actor actor, String text, Instant now) {
+		if (!actor.has(LEADER)) {
+			throw new ForbiddenException("Only leaders may write instructions (批示) on a case");
+		}
+		if (status == CaseStatus.CLOSED) {
+			throw illegal("instruct on");
+		}
+		requireText("text", text);
+		if (text.strip().length() > MAX_INSTRUCTION_LENGTH) {
+			throw new InvalidInputException("text", "must be at most " + MAX_INSTRUCTION_LENGTH + " characters");
+		}
+		boolean raised = urgency != Urgency.URGENT;
+		urgency = Urgency.URGENT;
+		List<Long> units = new ArrayList<>();
+		if (status == CaseStatus.TOWN_REVIEW && townId != null) {
+			units.add(townId);
+		}
+		currentRound().stream().filter(Task::isOpen).map(Task::orgId).distinct().forEach(units::add);
+		record(actor, now, "INSTRUCT", status, status,
+				join("领导批示 instruction: " + text.strip(), raised ? "紧急程度提升为紧急 urgency raised to URGENT" : null));
+		events.add(new CaseInstructed(id, trackingNo, actor.username(), actor.displayName(), text.strip(), raised,
+				List.copyOf(units), now));
 	}
 
 	// ------------------------------------------------------------------ who may see it
