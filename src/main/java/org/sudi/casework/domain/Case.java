@@ -476,7 +476,7 @@ public class Case {
 		evaluations.add(evaluation);
 		newEvaluations.add(evaluation);
 		record(actor, now, "EVALUATE", status, status, join(rating.name(), comment));
-		events.add(new CaseEvaluated(id, round, rating, actor.username(), leadOrgId(), now));
+		events.add(new CaseEvaluated(id, round, rating, actor.username(), leadOrgId(), now, actor.orgId()));
 		if (rating.isPositive() && verification != Verification.FAILED) {
 			consecutiveFailures = 0;
 			close(Outcome.RESOLVED, actor, now, "CLOSE", null);

@@ -1712,7 +1712,7 @@ class CaseTests {
 					entry("CLOSE", PENDING_EVALUATION, CLOSED));
 			assertThat(c.newTimelineEntries().get(0).note()).contains(rating.name()).contains("谢谢");
 			assertThat(c.pullEvents()).containsExactly(
-					new CaseEvaluated(c.id(), 1, rating, requester.username(), 100L, LATER),
+					new CaseEvaluated(c.id(), 1, rating, requester.username(), 100L, LATER, requester.orgId()),
 					new CaseClosed(c.id(), Outcome.RESOLVED, 1, LATER));
 		}
 
@@ -1748,7 +1748,8 @@ class CaseTests {
 			List<Object> events = c.pullEvents();
 			assertThat(types(events)).containsExactly(CaseEvaluated.class, ReworkOrdered.class, CaseDispatched.class);
 			assertThat(events.get(0))
-				.isEqualTo(new CaseEvaluated(c.id(), 1, Rating.UNSATISFIED, requesterOf(type).username(), 100L, LATER));
+				.isEqualTo(new CaseEvaluated(c.id(), 1, Rating.UNSATISFIED, requesterOf(type).username(), 100L, LATER,
+						requesterOf(type).orgId()));
 			assertThat(events.get(1)).isInstanceOfSatisfying(ReworkOrdered.class, r -> {
 				assertThat(r.caseId()).isEqualTo(c.id());
 				assertThat(r.trackingNo()).isEqualTo(c.trackingNo());
