@@ -72,3 +72,47 @@ create table ins_watch (
     unique (username, kind, target)
 );
 create index ins_watch_target_idx on ins_watch (kind, target);
+
+-- Tallies of the open cases per town × status (warning: some step warned and none overdue; overdue:
+-- some step overdue), kept by a trigger on ins_open_case in the same transaction, so the screen reads
+-- a few dozen rows however many cases are open.
+create table ins_open_tally (
+    town_id bigint not null,          -- 0: no town
+    status  text not null,
+    total   bigint not null default 0,
+    warning bigint not null default 0,
+    overdue bigint not null default 0,
+    primary key (town_id, status)
+);
+
+create function ins_open_tally_apply(p_town bigint, p_status text, p_sign int, p_warning_steps int, p_overdue_steps int)
+returns void language plpgsql as $$
+begin
+    insert into ins_open_tally(town_id, status, total, warning, overdue)
+    values (coalesce(p_town, 0), p_status, p_sign,
+            p_sign * (case when p_warning_steps > 0 and p_overdue_steps = 0 then 1 else 0 end),
+            p_sign * (case when p_overdue_steps > 0 then 1 else 0 end))
+    on conflict (town_id, status) do update set
+        total = ins_open_tally.total + excluded.total,
+        warning = ins_open_tally.warning + excluded.warning,
+        overdue = ins_open_tally.overdue + excluded.overdue;
+end $$;
+
+create function ins_open_tally_trigger() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and old.town_id is not distinct from new.town_id and old.status = new.status
+       and (old.warning_steps > 0 and old.overdue_steps = 0) = (new.warning_steps > 0 and new.overdue_steps = 0)
+       and (old.overdue_steps > 0) = (new.overdue_steps > 0) then
+        return null;                  -- nothing the tally counts has changed
+    end if;
+    if tg_op in ('UPDATE', 'DELETE') then
+        perform ins_open_tally_apply(old.town_id, old.status, -1, old.warning_steps, old.overdue_steps);
+    end if;
+    if tg_op in ('UPDATE', 'INSERT') then
+        perform ins_open_tally_apply(new.town_id, new.status, 1, new.warning_steps, new.overdue_steps);
+    end if;
+    return null;
+end $$;
+
+create trigger ins_open_tally_trigger after insert or update or delete on ins_open_case
+    for each row execute function ins_open_tally_trigger();

@@ -138,14 +138,13 @@ public class ScreenQueries {
 
 	Open open() {
 		return jdbc.sql("""
-				select count(*) total,
-				  count(*) filter (where status = 'TOWN_REVIEW') review,
-				  count(*) filter (where status = 'DISTRICT_TRIAGE') triage,
-				  count(*) filter (where status = 'IN_PROGRESS') progress,
-				  count(*) filter (where status = 'PENDING_EVALUATION') pending,
-				  count(*) filter (where warning_steps > 0 and overdue_steps = 0) warning,
-				  count(*) filter (where overdue_steps > 0) overdue
-				from ins_open_case""")
+				select coalesce(sum(total), 0) total,
+				  coalesce(sum(total) filter (where status = 'TOWN_REVIEW'), 0) review,
+				  coalesce(sum(total) filter (where status = 'DISTRICT_TRIAGE'), 0) triage,
+				  coalesce(sum(total) filter (where status = 'IN_PROGRESS'), 0) progress,
+				  coalesce(sum(total) filter (where status = 'PENDING_EVALUATION'), 0) pending,
+				  coalesce(sum(warning), 0) warning, coalesce(sum(overdue), 0) overdue
+				from ins_open_tally""")
 			.query((rs, n) -> new Open(rs.getLong("total"), rs.getLong("review"), rs.getLong("triage"),
 					rs.getLong("progress"), rs.getLong("pending"), rs.getLong("warning"), rs.getLong("overdue")))
 			.single();
@@ -193,8 +192,7 @@ public class ScreenQueries {
 			.query(rs -> {
 				byTown.computeIfAbsent(rs.getLong(1), k -> new long[3])[0] = rs.getLong(2);
 			});
-		jdbc.sql("select town_id, count(*), count(*) filter (where overdue_steps > 0) from ins_open_case "
-				+ "where town_id is not null group by town_id")
+		jdbc.sql("select town_id, sum(total), sum(overdue) from ins_open_tally where town_id <> 0 group by town_id")
 			.query(rs -> {
 				long[] v = byTown.computeIfAbsent(rs.getLong(1), k -> new long[3]);
 				v[1] = rs.getLong(2);
