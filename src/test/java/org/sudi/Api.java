@@ -91,6 +91,14 @@ public final class Api {
 			return send("POST", path, token, body);
 		}
 
+		public Response put(String path, Object body) {
+			return send("PUT", path, token, body);
+		}
+
+		public Response delete(String path) {
+			return send("DELETE", path, token, null);
+		}
+
 		public Response upload(String filename, byte[] content) {
 			String boundary = "----sudi" + UUID.randomUUID();
 			ByteArrayOutputStream out = new ByteArrayOutputStream();

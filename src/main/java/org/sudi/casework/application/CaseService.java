@@ -289,6 +289,11 @@ public class CaseService implements CaseFiling {
 				c -> c.verify(actor, passed, note, c.liesInAny(gridsOf(actor)), clock.instant()));
 	}
 
+	/** 领导批示: a leader's instruction on a case, raising its urgency. */
+	public Case instruct(Actor actor, UUID caseId, String text) {
+		return change(actor, caseId, c -> c.instruct(actor, text, clock.instant()));
+	}
+
 	public Case sign(Actor actor, UUID taskId) {
 		return changeTask(actor, taskId, c -> c.sign(actor, taskId, clock.instant()));
 	}

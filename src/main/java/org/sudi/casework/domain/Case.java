@@ -28,6 +28,7 @@ import org.sudi.casework.DeadlineSet;
 import org.sudi.casework.CaseClosed;
 import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CaseDispatched.DispatchedTask;
+import org.sudi.casework.CaseInstructed;
 import org.sudi.casework.CaseEscalated;
 import org.sudi.casework.CaseEvaluated;
 import org.sudi.casework.CaseInformationAdded;
@@ -78,7 +79,7 @@ public class Case {
 	private final String title;
 	private final String description;
 	private final String categoryCode;
-	private final Urgency urgency;
+	private Urgency urgency;
 	private final Channel channel;
 	private final Long townId;
 	private final Location location;
@@ -215,7 +216,7 @@ public class Case {
 		c.rules = rules;
 		c.events.add(new CaseSubmitted(id, trackingNo, s.type(), status, townId, c.channel, c.urgency, c.title,
 				c.description, c.categoryCode, s.location() == null ? null : s.location().lat(),
-				s.location() == null ? null : s.location().lon(), now, c.villageId, c.gridCode, c.specialGridCodes));
+				s.location() == null ? null : s.location().lon(), now, c.villageId, c.gridCode, c.specialGridCodes, initiating));
 		String outsideNote = place.isOutside()
 				? "位置不在本区网格内" + (outsideUnrouted ? "，转区级研判" : "") + " located outside the district's grids"
 						+ (outsideUnrouted ? ": to district triage" : "")
@@ -539,7 +540,7 @@ public class Case {
 		evaluations.add(evaluation);
 		newEvaluations.add(evaluation);
 		record(actor, now, "EVALUATE", status, status, join(rating.name(), comment));
-		events.add(new CaseEvaluated(id, round, rating, actor.username(), leadOrgId(), now));
+		events.add(new CaseEvaluated(id, round, rating, actor.username(), leadOrgId(), now, actor.orgId()));
 		if (rating.isPositive() && verification != Verification.FAILED) {
 			consecutiveFailures = 0;
 			close(Outcome.RESOLVED, actor, now, "CLOSE", null);
@@ -685,6 +686,41 @@ public class Case {
 				+ " (连续第" + consecutiveFailures + "次 failure in a row)", dueNote));
 		events.add(new ReworkOrdered(id, trackingNo, failedRound, round, consecutiveFailures, lead, reason, now));
 		events.add(new CaseDispatched(id, round, dispatched, null, false, now));
+	}
+
+	// ------------------------------------------------------------------ leader instruction (领导批示)
+
+	/** Longest instruction text. */
+	public static final int MAX_INSTRUCTION_LENGTH = 2000;
+
+	/**
+	 * 领导批示: a leader writes an instruction on an open case. It is recorded in the timeline (which
+	 * every handler reads), a NORMAL case becomes URGENT (steps started from now on are timed as urgent;
+	 * running deadlines stay as they are), and the units holding open tasks (or the reviewing town) are
+	 * named in the event so they can be told.
+	 */
+	public void instruct(Actor actor, String text, Instant now) {
+		if (!actor.has(LEADER)) {
+			throw new ForbiddenException("Only leaders may write instructions (批示) on a case");
+		}
+		if (status == CaseStatus.CLOSED) {
+			throw illegal("instruct on");
+		}
+		requireText("text", text);
+		if (text.strip().length() > MAX_INSTRUCTION_LENGTH) {
+			throw new InvalidInputException("text", "must be at most " + MAX_INSTRUCTION_LENGTH + " characters");
+		}
+		boolean raised = urgency != Urgency.URGENT;
+		urgency = Urgency.URGENT;
+		List<Long> units = new ArrayList<>();
+		if (status == CaseStatus.TOWN_REVIEW && townId != null) {
+			units.add(townId);
+		}
+		currentRound().stream().filter(Task::isOpen).map(Task::orgId).distinct().forEach(units::add);
+		record(actor, now, "INSTRUCT", status, status,
+				join("领导批示 instruction: " + text.strip(), raised ? "紧急程度提升为紧急 urgency raised to URGENT" : null));
+		events.add(new CaseInstructed(id, trackingNo, actor.username(), actor.displayName(), text.strip(), raised,
+				List.copyOf(units), now));
 	}
 
 	// ------------------------------------------------------------------ who may see it

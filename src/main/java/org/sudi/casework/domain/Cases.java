@@ -437,11 +437,11 @@ public class Cases {
 			int updated = jdbc.sql("""
 					update cases set status = ?, outcome = ?, round = ?, merged_into = ?, consecutive_failures = ?,
 					       verification = ?, updated_at = ?, version = ?, review_warn_at = ?, review_due_at = ?,
-					       evaluation_warn_at = ?, evaluation_due_at = ?
+					       evaluation_warn_at = ?, evaluation_due_at = ?, urgency = ?
 					where id = ? and version = ?""")
 				.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
 						name(c.verification()), ts(c.updatedAt()), newVersion, warn(c.reviewDue()), due(c.reviewDue()),
-						warn(c.evaluationDue()), due(c.evaluationDue()), c.id(), c.version())
+						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(), c.id(), c.version())
 				.update();
 			if (updated != 1) {
 				throw new OptimisticLockingFailureException("Case " + c.trackingNo() + " was changed concurrently");

@@ -26,6 +26,7 @@ import org.sudi.casework.web.CaseRequests.CreateCase;
 import org.sudi.casework.web.CaseRequests.Dispatch;
 import org.sudi.casework.web.CaseRequests.Evaluate;
 import org.sudi.casework.web.CaseRequests.Information;
+import org.sudi.casework.web.CaseRequests.Instruct;
 import org.sudi.casework.web.CaseRequests.Merge;
 import org.sudi.casework.web.CaseRequests.Reason;
 import org.sudi.casework.web.CaseRequests.Verify;
@@ -147,5 +148,11 @@ class CaseController {
 	@Operation(summary = "Verify the result (验收): pass or fail")
 	CaseView verify(Actor actor, @PathVariable UUID id, @Valid @RequestBody Verify body) {
 		return CaseView.of(cases.verify(actor, id, body.passed(), body.note()), actor, clock.instant());
+	}
+
+	@PostMapping("/{id}/instruct")
+	@Operation(summary = "Leader instruction (领导批示): recorded in the timeline, raises urgency, tells the units (LEADER)")
+	CaseView instruct(Actor actor, @PathVariable UUID id, @Valid @RequestBody Instruct body) {
+		return CaseView.of(cases.instruct(actor, id, body.text()), actor, clock.instant());
 	}
 }

@@ -63,6 +63,9 @@ final class CaseRequests {
 	record Evaluate(@NotNull Rating rating, @Size(max = 2000) String comment) {
 	}
 
+	record Instruct(@NotBlank @Size(max = 2000) String text) {
+	}
+
 	record Verify(@NotNull Boolean passed, @Size(max = 2000) String note) {
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.sudi.casework.CaseAwaitingEvaluation;
 import org.sudi.casework.CaseClosed;
 import org.sudi.casework.CaseDispatched;
+import org.sudi.casework.CaseInstructed;
 import org.sudi.casework.CasePort;
 import org.sudi.casework.CaseSummary;
 import org.sudi.clock.DeadlineMissed;
@@ -17,6 +18,7 @@ import org.sudi.clock.DeadlineWarned;
 import org.sudi.clock.SupervisionIssued;
 import org.sudi.directory.AccountDirectory;
 import org.sudi.directory.Role;
+import org.sudi.insight.WatchAlert;
 
 /**
  * Who is told what: handlers of new tasks, supervisions, warnings and overdue steps (the command
@@ -97,6 +99,24 @@ class Notifier {
 		}
 		tell(accounts.usernamesOf(e.orgId()), "SUPERVISION", "督办 Supervision " + e.trackingNo(), e.note(), e.caseId(),
 				"supervision:" + e.supervisionId() + ":" + e.orgId(), e.at());
+	}
+
+	/** 领导批示: every unit holding the case hears of the instruction. */
+	@EventListener
+	void on(CaseInstructed e) {
+		Set<String> to = new LinkedHashSet<>();
+		for (Long orgId : e.orgIds()) {
+			to.addAll(accounts.usernamesOf(orgId));
+		}
+		tell(to, "INSTRUCTION", "领导批示 Instruction " + e.trackingNo(),
+				e.byName() + " 批示：" + e.text() + (e.urgencyRaised() ? "（已提升为紧急）" : ""), e.caseId(),
+				"instructed:" + e.caseId() + ":" + e.at(), e.at());
+	}
+
+	/** Leaders hear of key events on the cases, categories, towns and departments they watch. */
+	@EventListener
+	void on(WatchAlert e) {
+		tell(e.usernames(), "WATCH", e.title(), e.body(), e.caseId(), e.key(), e.at());
 	}
 
 	private void tell(Iterable<String> usernames, String kind, String title, String body, UUID caseId, String key,

@@ -43,6 +43,7 @@ import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CaseDispatched.DispatchedTask;
 import org.sudi.casework.CaseEscalated;
 import org.sudi.casework.CaseEvaluated;
+import org.sudi.casework.CaseInstructed;
 import org.sudi.casework.CaseReturnedToTriage;
 import org.sudi.casework.CaseStatus;
 import org.sudi.casework.CaseSubmitted;
@@ -563,7 +564,7 @@ class CaseTests {
 			List<Object> events = c.pullEvents();
 			assertThat(events).containsExactly(new CaseSubmitted(c.id(), c.trackingNo(), type, c.status(), c.townId(),
 					Channel.H5, Urgency.NORMAL, c.title(), c.description(), c.categoryCode(), 34.76, 117.59, NOW, null,
-					null, List.of()));
+					null, List.of(), type == ENFORCEMENT ? TOWN_A.id() : null));
 			assertThat(c.pullEvents()).as("events are pulled once").isEmpty();
 		}
 
@@ -1712,7 +1713,7 @@ class CaseTests {
 					entry("CLOSE", PENDING_EVALUATION, CLOSED));
 			assertThat(c.newTimelineEntries().get(0).note()).contains(rating.name()).contains("谢谢");
 			assertThat(c.pullEvents()).containsExactly(
-					new CaseEvaluated(c.id(), 1, rating, requester.username(), 100L, LATER),
+					new CaseEvaluated(c.id(), 1, rating, requester.username(), 100L, LATER, requester.orgId()),
 					new CaseClosed(c.id(), Outcome.RESOLVED, 1, LATER));
 		}
 
@@ -1748,7 +1749,8 @@ class CaseTests {
 			List<Object> events = c.pullEvents();
 			assertThat(types(events)).containsExactly(CaseEvaluated.class, ReworkOrdered.class, CaseDispatched.class);
 			assertThat(events.get(0))
-				.isEqualTo(new CaseEvaluated(c.id(), 1, Rating.UNSATISFIED, requesterOf(type).username(), 100L, LATER));
+				.isEqualTo(new CaseEvaluated(c.id(), 1, Rating.UNSATISFIED, requesterOf(type).username(), 100L, LATER,
+						requesterOf(type).orgId()));
 			assertThat(events.get(1)).isInstanceOfSatisfying(ReworkOrdered.class, r -> {
 				assertThat(r.caseId()).isEqualTo(c.id());
 				assertThat(r.trackingNo()).isEqualTo(c.trackingNo());
@@ -2356,6 +2358,54 @@ class CaseTests {
 			assertThat(task.isDirty()).isFalse();
 		}
 
+	}
+
+	// ================================================================== instruct
+
+	@Nested
+	@DisplayName("instruct (领导批示)")
+	class Instruct {
+
+		@Test
+		@DisplayName("a leader's instruction is recorded, raises urgency and names the units holding the case")
+		void instructs() {
+			Case c = inProgress(LIVELIHOOD, URBAN, ENVIRONMENT);
+			c.instruct(LEADER, "  请务必三日内解决  ", LATER);
+			assertThat(c.urgency()).isEqualTo(Urgency.URGENT);
+			assertNewTimeline(c, entry("INSTRUCT", IN_PROGRESS, IN_PROGRESS));
+			assertThat(c.newTimelineEntries().get(0).note()).contains("请务必三日内解决").contains("URGENT");
+			assertThat(c.pullEvents()).containsExactly(new CaseInstructed(c.id(), c.trackingNo(), "leader", "孙领导",
+					"请务必三日内解决", true, List.of(URBAN.id(), ENVIRONMENT.id()), LATER));
+		}
+
+		@Test
+		@DisplayName("in town review it names the town; a second instruction does not raise urgency again")
+		void inReviewAndTwice() {
+			Case c = livelihood();
+			settle(c);
+			c.instruct(LEADER, "关注", LATER);
+			c.instruct(LEADER, "再次关注", LATER);
+			List<Object> events = c.pullEvents();
+			assertThat(events).hasSize(2);
+			assertThat(((CaseInstructed) events.get(0)).orgIds()).containsExactly(TOWN_A.id());
+			assertThat(((CaseInstructed) events.get(0)).urgencyRaised()).isTrue();
+			assertThat(((CaseInstructed) events.get(1)).urgencyRaised()).isFalse();
+		}
+
+		@Test
+		@DisplayName("only leaders; not on a closed case; not without text")
+		void refusals() {
+			Case c = inProgress(ENFORCEMENT, URBAN);
+			for (Actor other : List.of(DISPATCHER, INSPECTOR, ADMIN, URBAN_STAFF, TOWN_A_OP, CITIZEN_ZHANG)) {
+				assertForbidden(c, () -> c.instruct(other, "请办理", LATER));
+			}
+			assertInvalid(c, () -> c.instruct(LEADER, "  ", LATER), "text");
+			assertThat(c.urgency()).isEqualTo(Urgency.NORMAL);
+			Case closed = inTriage(DEVELOPMENT);
+			closed.reject(DISPATCHER, "不属于受理范围", NOW);
+			settle(closed);
+			assertIllegal(closed, () -> closed.instruct(LEADER, "请办理", LATER), CLOSED);
+		}
 	}
 
 }
