@@ -43,7 +43,11 @@ public class TriageEngine implements Triage {
 	public record Built(Instant builtAt, int categoryDocuments, int unitDocuments, long millis) {
 	}
 
-	private record Loaded(TriageModel categories, TriageModel units, Instant builtAt) {
+	private record Loaded(TriageModel categories, TriageModel units, Instant builtAt, int dutyFingerprint) {
+
+		boolean isEmpty() {
+			return categories == null && units == null;
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -127,10 +131,11 @@ public class TriageEngine implements Triage {
 
 	private Loaded models() {
 		Loaded current = loaded;
-		if (current == null) {
+		if (current == null || current.isEmpty()) {
 			synchronized (this) {
 				current = loaded;
-				if (current == null) {
+				// Nothing to suggest from yet (e.g. built before the duty list was seeded): try again now.
+				if (current == null || current.isEmpty()) {
 					current = load().orElseGet(() -> {
 						rebuild();
 						return loaded;
@@ -156,7 +161,8 @@ public class TriageEngine implements Triage {
 		}
 		Instant builtAt = jdbc.sql("select max(built_at) from triage_model").query(Timestamp.class).single().toInstant();
 		try {
-			return Optional.of(new Loaded(decode(bytes.get("CATEGORY")), decode(bytes.get("UNIT")), builtAt));
+			return Optional.of(new Loaded(decode(bytes.get("CATEGORY")), decode(bytes.get("UNIT")), builtAt,
+					dutyFingerprint(duties())));
 		}
 		catch (IOException e) {
 			log.warn("Stored triage models are unreadable; rebuilding them", e);
@@ -173,23 +179,34 @@ public class TriageEngine implements Triage {
 		long started = System.nanoTime();
 		long upto = history.lastId();
 		TrainingSet set = new TrainingSet();
-		catalog.searchDuties(null, "", Integer.MAX_VALUE).forEach(set::addDuty);
+		List<DutyItem> duties = duties();
+		duties.forEach(set::addDuty);
 		history.forEach(upto, set::addHistory);
 		TrainingSet.Models models = set.build();
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		Instant now = clock.instant();
 		store("CATEGORY", models.categories(), set.categoryDocuments(), upto, now, millis);
 		store("UNIT", models.units(), set.unitDocuments(), upto, now, millis);
-		loaded = new Loaded(models.categories(), models.units(), now);
+		loaded = new Loaded(models.categories(), models.units(), now, dutyFingerprint(duties));
 		log.info("Triage models built from {} category and {} unit documents in {} ms", set.categoryDocuments(),
 				set.unitDocuments(), millis);
 		return new Built(now, set.categoryDocuments(), set.unitDocuments(), millis);
 	}
 
-	/** Rebuilds when history has grown since the stored models were built; true if it did. */
+	private List<DutyItem> duties() {
+		return catalog.searchDuties(null, "", Integer.MAX_VALUE);
+	}
+
+	private static int dutyFingerprint(List<DutyItem> duties) {
+		return duties.hashCode();
+	}
+
+	/** Rebuilds when history has grown or the duty list changed since the models were built; true if it did. */
 	public boolean rebuildIfStale() {
 		long upto = jdbc.sql("select coalesce(min(history_upto), -1) from triage_model").query(Long.class).single();
-		if (upto >= 0 && upto >= history.lastId()) {
+		Loaded mine = loaded;
+		boolean dutiesChanged = mine != null && mine.dutyFingerprint() != dutyFingerprint(duties());
+		if (upto >= 0 && upto >= history.lastId() && !dutiesChanged) {
 			Instant stored = jdbc.sql("select max(built_at) from triage_model").query(Timestamp.class).single().toInstant();
 			Loaded current = loaded;
 			if (current == null || current.builtAt().isBefore(stored)) {
