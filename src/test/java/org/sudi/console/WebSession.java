@@ -63,6 +63,32 @@ public final class WebSession {
 		return send("POST", path, form);
 	}
 
+	/** Posts one file as multipart/form-data (field {@code field}), with the CSRF token. */
+	public Page upload(String path, String field, String filename, byte[] content) {
+		String boundary = "----sudi" + System.nanoTime();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+					+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.write(content);
+			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private Page send(String method, String path, Map<String, String> form) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
 		if (form == null) {

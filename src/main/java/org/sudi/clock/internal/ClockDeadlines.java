@@ -102,6 +102,15 @@ class ClockDeadlines {
 			.optional();
 	}
 
+	/** Steps past their warning or deadline and not done, the most urgent first (the overdue board). */
+	java.util.List<Row> late(int limit) {
+		return jdbc.sql("select * from clock_deadline where state in ('WARNED', 'OVERDUE', 'LONG_OVERDUE') "
+				+ "order by due_at limit ?")
+			.param(limit)
+			.query(ROW)
+			.list();
+	}
+
 	static Timestamp ts(Instant instant) {
 		return instant == null ? null : Timestamp.from(instant);
 	}

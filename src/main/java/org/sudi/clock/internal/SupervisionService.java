@@ -24,12 +24,15 @@ import org.sudi.platform.NotFoundException;
 public class SupervisionService {
 
 	private final Supervisions supervisions;
+	private final ClockDeadlines deadlines;
 	private final CasePort cases;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SupervisionService(Supervisions supervisions, CasePort cases, ApplicationEventPublisher events, Clock clock) {
+	SupervisionService(Supervisions supervisions, ClockDeadlines deadlines, CasePort cases,
+			ApplicationEventPublisher events, Clock clock) {
 		this.supervisions = supervisions;
+		this.deadlines = deadlines;
 		this.cases = cases;
 		this.events = events;
 		this.clock = clock;
@@ -70,6 +73,23 @@ public class SupervisionService {
 			}
 		}
 		return supervisions.list(null, null, caseId, 1000).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+	}
+
+	/** A line of the overdue and warning board. */
+	public record LateStep(java.util.UUID caseId, String trackingNo, Long orgId, String step, String state,
+			Instant warnAt, Instant dueAt) {
+	}
+
+	/** The steps past their warning mark or deadline, for the command centre and leaders. */
+	@Transactional(readOnly = true)
+	public List<LateStep> board(Actor actor) {
+		if (!actor.hasAny(Role.DISPATCHER, Role.LEADER, Role.ADMIN, Role.DISCIPLINE)) {
+			throw new ForbiddenException("The overdue board is for the command centre and leaders");
+		}
+		return deadlines.late(500).stream()
+			.map(r -> new LateStep(r.caseId(), r.trackingNo(), r.orgId(), r.step().label(), r.state().name(), r.warnAt(),
+					r.dueAt()))
+			.toList();
 	}
 
 	/** District-wide roles see every supervision; a unit sees those addressed to it. */
