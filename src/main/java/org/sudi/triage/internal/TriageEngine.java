@@ -121,7 +121,8 @@ public class TriageEngine implements Triage {
 			}
 		}
 		Set<String> matched = new LinkedHashSet<>(bestWords);
-		matched.addAll(modelTerms);
+		// Single characters carry weight in the model but explain nothing to a dispatcher.
+		modelTerms.stream().filter(term -> term.codePointCount(0, term.length()) >= 2).forEach(matched::add);
 		return new Basis(best, List.copyOf(matched));
 	}
 
