@@ -2,6 +2,7 @@ package org.sudi.notification.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,29 +42,32 @@ class Notifier {
 
 	@EventListener
 	void on(CaseDispatched e) {
-		String trackingNo = trackingNo(e.caseId());
+		Optional<CaseSummary> c = cases.summary(e.caseId());
+		String trackingNo = trackingNo(c, e.caseId());
 		for (CaseDispatched.DispatchedTask t : e.tasks()) {
 			tell(accounts.usernamesOf(t.orgId()), "TASK", "新任务 New task " + trackingNo,
 					"诉求 " + trackingNo + " 已派给你单位（" + (t.role().name().equals("LEAD") ? "主办" : "协办")
 							+ "），请及时签收。",
 					e.caseId(), "task:" + t.taskId(), e.at());
 		}
-		requester(e.caseId()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已派单 Dispatched " + trackingNo,
+		requester(c).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已派单 Dispatched " + trackingNo,
 				"你的诉求 " + trackingNo + " 已交办理单位处理。", e.caseId(), "dispatched:" + e.caseId() + ":" + e.round()
 						+ ":" + e.tasks().get(0).taskId(), e.at()));
 	}
 
 	@EventListener
 	void on(CaseAwaitingEvaluation e) {
-		String trackingNo = trackingNo(e.caseId());
-		requester(e.caseId()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已办结 Completed " + trackingNo,
+		Optional<CaseSummary> c = cases.summary(e.caseId());
+		String trackingNo = trackingNo(c, e.caseId());
+		requester(c).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已办结 Completed " + trackingNo,
 				"你的诉求 " + trackingNo + " 已办结，请评价办理结果。", e.caseId(), "completed:" + e.caseId() + ":" + e.round(), e.at()));
 	}
 
 	@EventListener
 	void on(CaseClosed e) {
-		String trackingNo = trackingNo(e.caseId());
-		requester(e.caseId()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已关闭 Closed " + trackingNo,
+		Optional<CaseSummary> c = cases.summary(e.caseId());
+		String trackingNo = trackingNo(c, e.caseId());
+		requester(c).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已关闭 Closed " + trackingNo,
 				"你的诉求 " + trackingNo + " 已关闭（" + e.outcome() + "）。", e.caseId(), "closed:" + e.caseId(), e.at()));
 	}
 
@@ -126,12 +130,13 @@ class Notifier {
 		}
 	}
 
-	private java.util.Optional<String> requester(UUID caseId) {
-		return cases.summary(caseId).map(CaseSummary::requesterUsername);
+	/** The requester's own account, if the case has one (staff filing on someone's behalf leave none). */
+	private static Optional<String> requester(Optional<CaseSummary> c) {
+		return c.map(CaseSummary::requesterUsername);
 	}
 
-	private String trackingNo(UUID caseId) {
-		return cases.summary(caseId).map(CaseSummary::trackingNo).orElse(caseId.toString());
+	private static String trackingNo(Optional<CaseSummary> c, UUID caseId) {
+		return c.map(CaseSummary::trackingNo).orElse(caseId.toString());
 	}
 
 }
