@@ -26,6 +26,9 @@ public final class Masking {
 		if (p.length() < 7) {
 			return "*".repeat(p.length());
 		}
+		if (p.length() < 11) {
+			return p.substring(0, 3) + "****" + p.substring(7);
+		}
 		return p.substring(0, 3) + "*".repeat(p.length() - 7) + p.substring(p.length() - 4);
 	}
 
