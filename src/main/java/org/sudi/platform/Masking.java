@@ -19,26 +19,25 @@ public final class Masking {
 
 	/** 13812345678 → 138****5678; short numbers entirely hidden. */
 	public static String phone(String phone) {
-		if (phone == null) {
-			return null;
-		}
-		String p = phone.strip();
-		if (p.length() < 7) {
-			return "*".repeat(p.length());
-		}
-		if (p.length() < 11) {
+		if (phone != null && phone.strip().length() >= 7 && phone.strip().length() < 11) {
+			String p = phone.strip();
 			return p.substring(0, 3) + "****" + p.substring(7);
 		}
-		return p.substring(0, 3) + "*".repeat(p.length() - 7) + p.substring(p.length() - 4);
+		return keepEnds(phone, 7);
 	}
 
 	/** 110101199003071234 → 110***********1234. */
 	public static String idNumber(String id) {
-		if (id == null) {
+		return keepEnds(id, 8);
+	}
+
+	/** The first three and last four characters, the rest starred; all starred when shorter than {@code min}. */
+	private static String keepEnds(String value, int min) {
+		if (value == null) {
 			return null;
 		}
-		String s = id.strip();
-		if (s.length() < 8) {
+		String s = value.strip();
+		if (s.length() < min) {
 			return "*".repeat(s.length());
 		}
 		return s.substring(0, 3) + "*".repeat(s.length() - 7) + s.substring(s.length() - 4);

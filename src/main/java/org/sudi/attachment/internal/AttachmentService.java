@@ -175,7 +175,7 @@ public class AttachmentService implements Attachments {
 		if (!mayRead) {
 			throw new NotFoundException("Attachment", id);
 		}
-		if (!row.sanitized() && PHOTOS.contains(row.contentType())) {
+		if (!row.sanitized() && row.contentType().startsWith("image/")) {
 			row = sanitizeStored(id, row);
 		}
 		return new Readable(row.contentType(), row.size(), row.originalName(), pathOf(row.sha256()));
