@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,67 +26,6 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("Photo uploads over HTTP")
 class PhotoUploadHttpTests extends ApiTestSupport {
 
-	/** A real 64×48 JPEG whose EXIF carries GPS tags (31°N 118°E), a camera make and a comment. */
-	static byte[] jpegWithGps() {
-		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < 64; x++) {
-			for (int y = 0; y < 48; y++) {
-				image.setRGB(x, y, x < 32 ? Color.RED.getRGB() : Color.BLUE.getRGB());
-			}
-		}
-		ByteArrayOutputStream plain = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpeg", plain);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		byte[] jpeg = plain.toByteArray();
-		byte[] app1 = exifApp1();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(jpeg, 0, 2); // SOI
-		out.write(app1, 0, app1.length);
-		out.write(jpeg, 2, jpeg.length - 2);
-		return out.toByteArray();
-	}
-
-	/** APP1 "Exif": IFD0 with Make and a GPS IFD pointer; the GPS IFD with latitude and longitude. */
-	private static byte[] exifApp1() {
-		ByteBuffer t = ByteBuffer.allocate(200).order(ByteOrder.BIG_ENDIAN);
-		t.put(new byte[] { 'M', 'M', 0, 42 }).putInt(8);
-		// IFD0 at 8: 2 entries
-		t.putShort((short) 2);
-		t.putShort((short) 0x010F).putShort((short) 2).putInt(8).putInt(38); // Make, ASCII[8] at 38
-		t.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(46); // GPS IFD pointer → 46
-		t.putInt(0);
-		t.position(38);
-		t.put("SpyCam\0\0".getBytes(StandardCharsets.US_ASCII));
-		// GPS IFD at 46: 4 entries
-		t.position(46);
-		t.putShort((short) 4);
-		t.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] { 'N', 0, 0, 0 }); // GPSLatitudeRef
-		t.putShort((short) 2).putShort((short) 5).putInt(3).putInt(100); // GPSLatitude → 100
-		t.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] { 'E', 0, 0, 0 }); // GPSLongitudeRef
-		t.putShort((short) 4).putShort((short) 5).putInt(3).putInt(124); // GPSLongitude → 124
-		t.putInt(0);
-		t.position(100);
-		t.putInt(31).putInt(1).putInt(14).putInt(1).putInt(1500).putInt(100);
-		t.position(124);
-		t.putInt(118).putInt(1).putInt(46).putInt(1).putInt(2200).putInt(100);
-		byte[] tiff = new byte[148];
-		t.position(0);
-		t.get(tiff);
-		ByteArrayOutputStream app1 = new ByteArrayOutputStream();
-		int length = 2 + 6 + tiff.length;
-		app1.write(0xFF);
-		app1.write(0xE1);
-		app1.write(length >> 8);
-		app1.write(length & 0xFF);
-		app1.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
-		app1.writeBytes(tiff);
-		return app1.toByteArray();
-	}
-
 	private static BufferedImage decode(byte[] bytes) {
 		return Images.decode(bytes);
 	}
@@ -99,7 +33,7 @@ class PhotoUploadHttpTests extends ApiTestSupport {
 	@Test
 	@DisplayName("the test photo really carries its GPS tags (the control)")
 	void control() {
-		byte[] jpeg = jpegWithGps();
+		byte[] jpeg = Images.jpegWithGps();
 		assertThat(new String(jpeg, StandardCharsets.ISO_8859_1)).contains("Exif", "SpyCam");
 		assertThat(decode(jpeg).getWidth()).isEqualTo(64);
 	}
@@ -107,7 +41,7 @@ class PhotoUploadHttpTests extends ApiTestSupport {
 	@Test
 	@DisplayName("a JPEG with GPS tags comes back re-encoded without any EXIF, to its uploader and to the dispatcher")
 	void exifStripped() {
-		Api.Response up = as("hotline").upload("现场.jpg", jpegWithGps());
+		Api.Response up = as("hotline").upload("现场.jpg", Images.jpegWithGps());
 		assertThat(up.status()).as(up.raw().body()).isEqualTo(201);
 		assertThat(up.text("contentType")).isEqualTo("image/jpeg");
 		String photo = up.text("id");
@@ -132,7 +66,7 @@ class PhotoUploadHttpTests extends ApiTestSupport {
 	@DisplayName("a polyglot (a JPEG with an HTML page and a ZIP appended) keeps its picture and loses its payload")
 	void polyglot() {
 		ByteArrayOutputStream poly = new ByteArrayOutputStream();
-		poly.writeBytes(jpegWithGps());
+		poly.writeBytes(Images.jpegWithGps());
 		poly.writeBytes("<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.US_ASCII));
 		poly.writeBytes(new byte[] { 'P', 'K', 3, 4, 20, 0, 0, 0 });
 		Api.Response up = as("dept-zhujian").upload("evil.jpg", poly.toByteArray());
