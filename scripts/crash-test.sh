@@ -15,11 +15,8 @@
 set -uo pipefail
 source "$(dirname "$0")/lib-nodes.sh"
 
-SHORT=0
-[ "${1:-}" = "--short" ] && SHORT=1
-if [ $SHORT = 1 ]; then DEADLINE_CASES=6; WRITERS=3; LOAD_SECONDS=8; INJECT=5
-else DEADLINE_CASES=30; WRITERS=6; LOAD_SECONDS=30; INJECT=20; fi
-
+sizes "${1:-}" "DEADLINE_CASES=6 WRITERS=3 LOAD_SECONDS=8 INJECT=5" \
+  "DEADLINE_CASES=30 WRITERS=6 LOAD_SECONDS=30 INJECT=20"
 require_tools
 ensure_jar
 create_db sudi_crash
@@ -47,24 +44,13 @@ CREATED=$SECONDS
 check "$DEADLINE_CASES deadline cases created" [ "$(grep -c . "$WORK/deadline-cases.txt")" -eq "$DEADLINE_CASES" ]
 
 echo "== $WRITERS writers for ${LOAD_SECONDS}s, then SIGKILL"
-writer() {
-  local n=0
-  while true; do
-    n=$((n + 1))
-    local r
-    r=$(curl -s -m 10 -XPOST "$N/api/v1/cases" -H "Authorization: Bearer $HOT" -H 'content-type: application/json' \
-      -d "$(case_body "" "load-$1-$n" "$POINT")" -w '\n%{http_code}')
-    printf '%s %s\n' "${r##*$'\n'}" "$(echo "${r%$'\n'*}" | field)" >>"$WORK/writes-$1.txt"
-    [ "${r##*$'\n'}" = 201 ] || break   # the node is gone
-  done
-}
 writers=()
-for w in $(seq 1 "$WRITERS"); do writer "$w" & writers+=($!); done
+for w in $(seq 1 "$WRITERS"); do STOP_ON_FAILURE=1 write_cases "$w" "$N" "$HOT" "" "$POINT" & writers+=($!); done
 sleep "$LOAD_SECONDS"
 kill_node app
 wait "${writers[@]}"   # the writers stop at their first failed request
 cat "$WORK"/writes-*.txt >"$WORK/writes.txt"
-acked=$(awk '$1 == 201 && $2 != "" {print $2}' "$WORK/writes.txt" | sort -u)
+acked=$(awk '$2 == 201 && $3 != "" {print $3}' "$WORK/writes.txt" | sort -u)
 n_acked=$(echo "$acked" | grep -c .)
 ids=$( (echo "$acked"; cat "$WORK/deadline-cases.txt") | grep . | sed "s/.*/'&'/" | paste -sd,)
 left=$(sql "select count(*) from event_publication where completion_date is null")

@@ -259,3 +259,25 @@ set_town_review_limit() {
   [ -n "$body" ] || { echo "no LIVELIHOOD/NORMAL policy in: $policies"; return 1; }
   api PUT "$1" "$2" /api/v1/time-limits "$body" | grep -q '^200 '
 }
+
+# write_cases <writer-no> <base-url> <token> <town-id or ""> [location-json]: submits cases one after
+# another until $WORK/stop exists (or, with STOP_ON_FAILURE=1, until one is not acknowledged), one line
+# per request in $WORK/writes-<writer-no>.txt: "<epoch seconds> <HTTP status> <case id if created>".
+write_cases() {
+  local n=0 r code
+  while [ ! -e "$WORK/stop" ]; do
+    n=$((n + 1))
+    r=$(curl -s -m 10 -XPOST "$2/api/v1/cases" -H "Authorization: Bearer $3" -H 'content-type: application/json' \
+      -d "$(case_body "$4" "load-$1-$n" "${5:-}")" -w '\n%{http_code}')
+    code=${r##*$'\n'}
+    printf '%s %s %s\n' "$(date +%s.%N)" "$code" "$(echo "${r%$'\n'*}" | field)" >>"$WORK/writes-$1.txt"
+    [ "${STOP_ON_FAILURE:-0}" = 1 ] && [ "$code" != 201 ] && break
+  done
+}
+
+# sizes <args...> "<short settings>" "<full settings>": sets SHORT and the named sizes by --short.
+sizes() {
+  SHORT=0
+  [ "${1:-}" = "--short" ] && SHORT=1
+  if [ $SHORT = 1 ]; then eval "$2"; else eval "$3"; fi
+}

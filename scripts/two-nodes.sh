@@ -16,11 +16,8 @@
 set -uo pipefail
 source "$(dirname "$0")/lib-nodes.sh"
 
-SHORT=0
-[ "${1:-}" = "--short" ] && SHORT=1
-if [ $SHORT = 1 ]; then DEADLINE_CASES=8; RACES=12; WRITERS=3; LOAD_SECONDS=10
-else DEADLINE_CASES=30; RACES=60; WRITERS=6; LOAD_SECONDS=30; fi
-
+sizes "${1:-}" "DEADLINE_CASES=8 RACES=12 WRITERS=3 LOAD_SECONDS=10" \
+  "DEADLINE_CASES=30 RACES=60 WRITERS=6 LOAD_SECONDS=30"
 require_tools "$NGINX_BIN"
 ensure_jar
 create_db sudi_twonode
@@ -118,19 +115,9 @@ check "(b) $races races: exactly one 200 and one 409 each (both won: $both, neit
 check "(b) one SIGN entry per task in the timelines ($signed for $races tasks)" [ "$signed" = "$races" ]
 
 echo "== (d) $WRITERS writers through nginx for ${LOAD_SECONDS}s; node B is killed half-way"
-writer() {
-  local n=0
-  while [ ! -e "$WORK/stop" ]; do
-    n=$((n + 1))
-    local r
-    r=$(curl -s -m 10 -XPOST "$LB/api/v1/cases" -H "Authorization: Bearer $HOT" -H 'content-type: application/json' \
-      -d "$(case_body "$TANSHAN" "load-$1-$n")" -w '\n%{http_code}')
-    printf '%s %s %s\n' "$(date +%s.%N)" "${r##*$'\n'}" "$(echo "${r%$'\n'*}" | field)" >>"$WORK/writes-$1.txt"
-  done
-}
 rm -f "$WORK/stop"
 writers=()
-for w in $(seq 1 "$WRITERS"); do writer "$w" & writers+=($!); done
+for w in $(seq 1 "$WRITERS"); do write_cases "$w" "$LB" "$HOT" "$TANSHAN" & writers+=($!); done
 sleep $((LOAD_SECONDS / 2))
 KILLED_AT=$(date +%s.%N)
 kill_node b
