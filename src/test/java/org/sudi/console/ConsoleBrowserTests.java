@@ -39,7 +39,12 @@ class ConsoleBrowserTests {
 	@AfterEach
 	void close() {
 		if (browser != null) {
-			browser.close();
+			try {
+				assertThat(browser.cspViolations()).as("CSP violations in the page console").isEmpty();
+			}
+			finally {
+				browser.close();
+			}
 		}
 	}
 
