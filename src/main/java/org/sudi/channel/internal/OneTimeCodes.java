@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sudi.channel.SmsSender;
 import org.sudi.platform.InvalidInputException;
+import org.sudi.platform.TooManyRequestsException;
 
 /**
  * One-time sign-in codes sent by SMS. A code has 6 digits, is stored only as a salted SHA-256 hash,

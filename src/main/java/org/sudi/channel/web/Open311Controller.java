@@ -34,7 +34,7 @@ import org.sudi.channel.internal.Open311Service.NewRequest;
 import org.sudi.channel.internal.Open311Service.Published;
 import org.sudi.channel.internal.Open311Service.Search;
 import org.sudi.channel.internal.Open311Service.Service311;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.RateLimiter;
 import org.sudi.channel.internal.StatusWords;
 import org.sudi.channel.internal.TimelineWords;
 

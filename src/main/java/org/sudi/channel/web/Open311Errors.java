@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 import org.sudi.channel.internal.Open311Exception;
-import org.sudi.channel.internal.TooManyRequestsException;
+import org.sudi.platform.TooManyRequestsException;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
 
