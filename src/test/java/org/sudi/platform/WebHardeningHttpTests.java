@@ -88,6 +88,24 @@ class WebHardeningHttpTests extends ApiTestSupport {
 	}
 
 	@Nested
+	class OutputEncoding {
+
+		@Test
+		@DisplayName("markup in a case's title, text and address comes out escaped on the console pages")
+		void casePagesEscape() {
+			String payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+			String id = submit("hotline", java.util.Map.of("type", "LIVELIHOOD", "title", "XSS " + payload,
+					"description", "内容 " + payload, "townId", org("tanshan"), "location",
+					java.util.Map.of("lat", 34.77, "lon", 117.59, "address", "地址 " + payload))).path("id").asString();
+			var session = org.sudi.console.WebSession.signIn(port, "hotline");
+			String casePage = session.get("/console/cases/" + id).body();
+			assertThat(casePage).contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;")
+				.doesNotContain(payload).doesNotContain("<img src=x");
+			assertThat(session.get("/console/cases").body()).doesNotContain(payload).doesNotContain("<img src=x");
+		}
+	}
+
+	@Nested
 	class BodySizes {
 
 		@Test
