@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.sudi.IntegrationTest;
 
@@ -20,8 +21,10 @@ import org.sudi.IntegrationTest;
  * ({@code sudi.web.rate-limits.*}; the shared test context switches them off in effect). The address is
  * the client's as nginx reports it in X-Forwarded-For (the test connects from 127.0.0.1, a trusted
  * proxy): over the limit one address gets 429 with Retry-After, another address still gets through.
+ * The context is closed afterwards, so its schedulers do not linger beside the shared one.
  */
 @IntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {
 		"sudi.web.rate-limits.console-sign-in.capacity=3",
 		"sudi.web.rate-limits.api-token.capacity=3",
