@@ -22,7 +22,7 @@ import org.sudi.ApiTestSupport;
 import org.sudi.casework.CaseQueries;
 import org.sudi.casework.CaseSummary;
 import org.sudi.casework.Channel;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.RateLimiter;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

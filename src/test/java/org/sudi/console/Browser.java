@@ -56,7 +56,7 @@ final class Browser implements AutoCloseable {
 					"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,768");
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
 				.usingAnyFreePort().build();
-			WebDriver driver = new ChromeDriver(service, options);
+			WebDriver driver = new ChromeDriver(service, org.sudi.BrowserConsole.capture(options));
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 			Files.createDirectories(SCREENSHOTS);
 			return new Browser(driver, "http://localhost:" + port, profile);
@@ -167,6 +167,11 @@ final class Browser implements AutoCloseable {
 
 	void resize(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** The Content-Security-Policy violations the page console logged since the last call. */
+	java.util.List<String> cspViolations() {
+		return org.sudi.BrowserConsole.cspViolations(driver);
 	}
 
 	@Override

@@ -22,7 +22,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.sudi.platform.ForbiddenException;
+import org.sudi.platform.Idempotency;
 import org.sudi.platform.IllegalTransitionException;
+import org.sudi.platform.LimitedBodyRequest;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
 
@@ -58,6 +60,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"Someone else changed this case at the same time; reload it and try again");
 		problem.setTitle("Stale version");
+		return problem;
+	}
+
+	@ExceptionHandler(Idempotency.KeyReusedException.class)
+	ProblemDetail keyReused(Idempotency.KeyReusedException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+		problem.setTitle("Idempotency-Key reused");
 		return problem;
 	}
 
@@ -101,6 +110,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof LimitedBodyRequest.PayloadTooLargeException) {
+				// A chunked body that went past the limit while it was read (ADR 0030).
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail
+					.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large (请求内容过大)"));
+			}
+		}
 		return ResponseEntity.badRequest().body(invalid(
 				"The request body is not valid JSON of the expected shape", List.of()));
 	}
