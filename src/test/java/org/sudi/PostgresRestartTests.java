@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sudi.casework.CaseType;
 import org.sudi.casework.application.CaseService;
 import org.sudi.casework.domain.Submission;
+import org.sudi.console.WebSession;
 import org.sudi.directory.Actor;
 import org.sudi.directory.OrgUnits;
 import org.sudi.directory.Role;
@@ -52,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * feed (LISTEN/NOTIFY) delivers an event caused after the restarts.
  *
  * The database is a private embedded PostgreSQL on a fixed port and data directory so it can be stopped
- * and started again under the running application. Takes about 40 s.
+ * and started again under the running application. Takes about 45–90 s (about half is starting the application).
  */
 @Tag("restart")
 class PostgresRestartTests {
@@ -95,6 +96,7 @@ class PostgresRestartTests {
 				.filter(o -> o.path("code").asString().equals("tanshan")).findFirst().orElseThrow().path("id").asLong();
 			String base = "http://localhost:" + port;
 
+			WebSession console = WebSession.signIn(port, "dispatcher");
 			List<String> feed = new CopyOnWriteArrayList<>();
 			openFeed(base, leader, feed);
 
@@ -120,11 +122,17 @@ class PostgresRestartTests {
 			events.add("fast-stop " + Instant.now());
 			pg.close();
 			events.add("fast-stopped " + Instant.now());
-			Thread.sleep(OUTAGE.toMillis());
+			// A console page during the outage: the "briefly unavailable" page, not a 500.
+			long outageStart = System.nanoTime();
+			WebSession.Page page = console.get("/console");
+			assertThat(page.status()).isEqualTo(503);
+			assertThat(page.body()).contains("系统暂时不可用");
+			Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
 			pg = startPostgres(pgData);
 			recoveries.add(recovery());
 
-			waitFor(Duration.ofSeconds(20), () -> acknowledged.size() >= 40);
+			int afterFast = acknowledged.size();
+			waitFor(Duration.ofSeconds(20), () -> acknowledged.size() >= afterFast + 10);
 
 			// 2. Immediate stop (SIGQUIT to the postmaster): no checkpoint, crash recovery on start.
 			events.add("crash " + Instant.now());
