@@ -29,7 +29,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cp_file="$project/target/backup-test.classpath"
 if [[ ! -f "$cp_file" || "$project/pom.xml" -nt "$cp_file" ]]; then
-  ./mvnw -q -o -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2
+  ./mvnw -q -o -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2 \
+    || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2
 fi
 [[ -d target/classes/org/sudi ]] || ./mvnw -q -o -B compile >&2
 

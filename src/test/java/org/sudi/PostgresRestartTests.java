@@ -127,6 +127,11 @@ class PostgresRestartTests {
 			WebSession.Page page = console.get("/console");
 			assertThat(page.status()).isEqualTo(503);
 			assertThat(page.body()).contains("系统暂时不可用");
+			// Signing in during the outage is "unavailable", not "wrong password".
+			Api.Response signIn = api.send("POST", "/api/v1/auth/token", null,
+					Map.of("username", "hotline", "password", Api.PASSWORD));
+			assertThat(signIn.status()).as(signIn.raw().body()).isEqualTo(503);
+			assertThat(signIn.header("Retry-After")).isEqualTo("5");
 			Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
 			pg = startPostgres(pgData);
 			recoveries.add(recovery());

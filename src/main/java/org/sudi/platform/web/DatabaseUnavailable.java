@@ -37,6 +37,11 @@ final class DatabaseUnavailable {
 					&& causedBy(tse.getApplicationException())) {
 				return true;
 			}
+			// A commit or rollback the driver could not carry out and the translator could not classify
+			// (e.g. the pool already closed the connection after a fatal error: "Connection is closed").
+			if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+				return true;
+			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				// 08: connection exception; 57P01/02/03: admin shutdown, crash shutdown, cannot connect now.

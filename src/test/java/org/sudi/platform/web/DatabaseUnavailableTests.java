@@ -33,10 +33,18 @@ class DatabaseUnavailableTests {
 	@Test
 	void aFailedRollbackCountsByTheFailureBeforeIt() {
 		TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
-				new SQLException("Connection is closed"));
+				new IllegalStateException("unknown"));
 		assertThat(DatabaseUnavailable.causedBy(rollback)).isFalse();
 		rollback.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
 		assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
+	}
+
+	@Test
+	void aCommitOrRollbackOnAConnectionThePoolClosedIsUnavailable() {
+		// Seen under load: the commit hits the dying server, Hikari closes the connection, the rollback
+		// after the failed commit throws this (no SQLSTATE), and the commit's own failure is only logged.
+		assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed")))).isTrue();
 	}
 
 	@Test
