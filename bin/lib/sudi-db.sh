@@ -2,7 +2,8 @@
 # store are, and how to reach the database with psql / pg_dump / pg_restore.
 #
 # External database: SUDI_DB_URL (jdbc:postgresql://host[:port]/db[?...]), SUDI_DB_USER, SUDI_DB_PASSWORD,
-# exactly as the application reads them. Otherwise the embedded database under $SUDI_DATA_DIR/pg
+# exactly as the application reads them. Attachments: SUDI_ATTACHMENTS_DIR, else $SUDI_DATA_DIR/attachments.
+# Otherwise the embedded database under $SUDI_DATA_DIR/pg
 # (default ./data, relative to the current directory like the application): used through its running
 # server when the application runs, or through a private server on a Unix socket started for the
 # duration of the command (no TCP port) with the same PostgreSQL binaries the application uses.
@@ -13,7 +14,7 @@ die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 note() { echo "$(basename "$0"): $*" >&2; }
 
 DATA_DIR="${SUDI_DATA_DIR:-./data}"
-ATTACHMENTS_DIR="$DATA_DIR/attachments"
+ATTACHMENTS_DIR="${SUDI_ATTACHMENTS_DIR:-$DATA_DIR/attachments}"
 PG_DIR="$DATA_DIR/pg"
 TEMP_SERVER=""      # the data directory of a server we started ourselves (stopped on exit)
 TEMP_SOCKET_DIR=""
