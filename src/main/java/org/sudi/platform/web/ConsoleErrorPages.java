@@ -60,6 +60,10 @@ class ConsoleErrorPages {
 			return page(status == null ? HttpStatus.BAD_REQUEST : status,
 					status == HttpStatus.NOT_FOUND ? "platform.error.notFound" : "platform.error.invalid", null);
 		}
+		if (DatabaseUnavailable.causedBy(e)) {
+			log.warn("Database unavailable on a console page: {}", e.getMessage());
+			return page(HttpStatus.SERVICE_UNAVAILABLE, "platform.error.unavailable", null);
+		}
 		log.error("Unexpected failure on a console page", e);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, "platform.error.unexpected", null);
 	}

@@ -30,7 +30,8 @@ import org.sudi.platform.NotFoundException;
 
 /**
  * Turns every failure into an RFC 9457 problem: 400 with the offending fields named, 403, 404, 409
- * naming the current status or a stale version, and a plain 500 with no stack trace.
+ * naming the current status or a stale version, 503 with Retry-After while the database is unreachable,
+ * and a plain 500 with no stack trace.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -81,10 +82,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (DatabaseUnavailable.causedBy(e)) {
+			log.warn("Database unavailable: {}", e.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The service is briefly unavailable; what you sent was not saved. Please try again shortly.");
+			problem.setTitle("Service unavailable");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+				.body(problem);
+		}
 		log.error("Unexpected failure", e);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; nothing you sent was lost. Please try again.");
+		return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing you sent was lost. Please try again."));
 	}
 
 	@Override
