@@ -69,11 +69,14 @@ class AuditLogTests extends ApiTestSupport {
 	}
 
 	@Test
-	@DisplayName("a console sign-in and account administration are recorded too")
+	@DisplayName("a console sign-in and sign-out and account administration are recorded too")
 	void consoleAndAdministration() {
-		WebSession.signIn(port, "dispatcher");
+		WebSession dispatcher = WebSession.signIn(port, "dispatcher");
 		JsonNode signIns = audit("admin", "kind=SIGN_IN&actorName=dispatcher");
 		assertThat(signIns.path("items").valueStream().anyMatch(e -> e.path("detail").asString().equals("console"))).isTrue();
+		long signOuts = audit("admin", "kind=SIGN_OUT&actorName=dispatcher").path("total").asLong();
+		assertThat(dispatcher.post("/logout", Map.of()).location()).endsWith("/login?logout");
+		assertThat(audit("admin", "kind=SIGN_OUT&actorName=dispatcher").path("total").asLong()).isEqualTo(signOuts + 1);
 
 		WebSession admin = WebSession.signIn(port, "admin");
 		String name = "audit-" + UUID.randomUUID().toString().substring(0, 6);

@@ -57,19 +57,13 @@ class MyAccountController {
 	@PostMapping("/console/account/totp")
 	String enrol(Actor actor, @RequestParam(required = false) String code, Model model, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes flash, Locale locale) {
-		HttpSession session = request.getSession();
-		String secret = (String) session.getAttribute(SignInStepsController.PENDING_SECRET);
 		try {
-			if (secret == null) {
-				throw new InvalidInputException("code", "start again");
-			}
-			signIns.enrol(attempt(actor, request), secret, code);
+			TotpEnrolment.confirm(signIns, actor, request, code);
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
-			return show(actor, model, session, null, messages.getMessage("identity.totp.wrong", null, locale));
+			return show(actor, model, request.getSession(), null, messages.getMessage("identity.totp.wrong", null, locale));
 		}
-		session.removeAttribute(SignInStepsController.PENDING_SECRET);
 		flash.addFlashAttribute("notice", "identity.totp.enrolled");
 		return "redirect:/console/account";
 	}
@@ -96,11 +90,7 @@ class MyAccountController {
 		model.addAttribute("passwordError", passwordError);
 		model.addAttribute("totpError", totpError);
 		if (!enrolled) {
-			String secret = (String) session.getAttribute(SignInStepsController.PENDING_SECRET);
-			if (secret == null) {
-				secret = signIns.newTotpSecret();
-				session.setAttribute(SignInStepsController.PENDING_SECRET, secret);
-			}
+			String secret = TotpEnrolment.pendingSecret(session, signIns);
 			model.addAttribute("secret", secret);
 			model.addAttribute("uri", signIns.totpUri(secret, actor.username()));
 		}
@@ -108,6 +98,6 @@ class MyAccountController {
 	}
 
 	private static SignIns.Attempt attempt(Actor actor, HttpServletRequest request) {
-		return new SignIns.Attempt(actor.username(), request.getRemoteAddr(), "console");
+		return TotpEnrolment.attempt(actor, request);
 	}
 }

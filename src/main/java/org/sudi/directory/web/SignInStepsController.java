@@ -35,8 +35,6 @@ import jakarta.servlet.http.HttpSession;
 @ConsolePage
 class SignInStepsController {
 
-	static final String PENDING_SECRET = "sudi.totp.pending-secret";
-
 	private final SignIns signIns;
 	private final MessageSource messages;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -80,26 +78,20 @@ class SignInStepsController {
 	String enrol(@RequestParam(required = false) String code, Model model, HttpServletRequest request,
 			HttpServletResponse response, Locale locale) {
 		Actor actor = pendingActor(Step.TOTP_ENROLMENT);
-		HttpSession session = request.getSession();
-		String secret = (String) session.getAttribute(PENDING_SECRET);
 		try {
-			if (secret == null) {
-				throw new InvalidInputException("code", "start again");
-			}
-			signIns.enrol(attempt(actor, request), secret, code);
+			TotpEnrolment.confirm(signIns, actor, request, code);
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(422);
-			return showEnrol(actor, model, session, messages.getMessage("identity.totp.wrong", null, locale));
+			return showEnrol(actor, model, request.getSession(), messages.getMessage("identity.totp.wrong", null, locale));
 		}
-		session.removeAttribute(PENDING_SECRET);
 		return next(actor, signIns.afterEnrolment(attempt(actor, request)), request, response);
 	}
 
 	/** The QR code of the secret being enrolled (sign-in step or account page), as a PNG. */
 	@GetMapping(value = { "/console/sign-in/enrol/qr.png", "/console/account/totp/qr.png" }, produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> qr(HttpSession session) {
-		String secret = (String) session.getAttribute(PENDING_SECRET);
+		String secret = (String) session.getAttribute(TotpEnrolment.PENDING_SECRET);
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (secret == null || auth == null) {
 			return ResponseEntity.notFound().build();
@@ -109,11 +101,7 @@ class SignInStepsController {
 	}
 
 	private String showEnrol(Actor actor, Model model, HttpSession session, String error) {
-		String secret = (String) session.getAttribute(PENDING_SECRET);
-		if (secret == null) {
-			secret = signIns.newTotpSecret();
-			session.setAttribute(PENDING_SECRET, secret);
-		}
+		String secret = TotpEnrolment.pendingSecret(session, signIns);
 		model.addAttribute("step", "enrol");
 		model.addAttribute("secret", secret);
 		model.addAttribute("uri", signIns.totpUri(secret, actor.username()));
@@ -173,7 +161,7 @@ class SignInStepsController {
 	}
 
 	private static SignIns.Attempt attempt(Actor actor, HttpServletRequest request) {
-		return new SignIns.Attempt(actor.username(), request.getRemoteAddr(), "console");
+		return TotpEnrolment.attempt(actor, request);
 	}
 
 	/** The signed-in account of a sign-in that owes exactly this step. */
