@@ -81,7 +81,7 @@ class DirectoryController {
 					"PASSWORD_EXPIRED", "Your password has expired: send newPassword together with your current password "
 							+ "to change it, or change it in the console"));
 			default -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem(HttpStatus.UNAUTHORIZED,
-					"SIGN_IN_FAILED", "Wrong username or password"));
+					"SIGN_IN_FAILED", "Wrong username, password or one-time code"));
 		};
 	}
 
