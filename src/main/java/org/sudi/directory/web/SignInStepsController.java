@@ -20,6 +20,7 @@ import org.sudi.directory.internal.ConsoleAuthentications;
 import org.sudi.directory.internal.ConsoleAuthentications.Step;
 import org.sudi.directory.internal.SignIns;
 import org.sudi.platform.ConsolePage;
+import org.sudi.platform.DemoMode;
 import org.sudi.platform.InvalidInputException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,17 +38,20 @@ class SignInStepsController {
 
 	private final SignIns signIns;
 	private final MessageSource messages;
+	private final DemoMode demo;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SignInStepsController(SignIns signIns, MessageSource messages) {
+	SignInStepsController(SignIns signIns, MessageSource messages, DemoMode demo) {
 		this.signIns = signIns;
 		this.messages = messages;
+		this.demo = demo;
 	}
 
 	@GetMapping("/console/sign-in/totp")
 	String totp(Model model) {
-		pendingActor(Step.TOTP);
+		Actor actor = pendingActor(Step.TOTP);
 		model.addAttribute("step", "totp");
+		model.addAttribute("demoAdmin", demo.enabled() && "admin".equals(actor.username()));
 		return "directory/sign-in-step";
 	}
 
