@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.sudi.attachment.AttachmentReaders;
@@ -46,9 +47,15 @@ public class AttachmentService implements Attachments {
 	private final Clock clock;
 	private final Tika tika = new Tika();
 
-	AttachmentService(JdbcClient jdbc, SudiProperties properties, List<AttachmentReaders> readers, Clock clock) {
+	/**
+	 * @param directory {@code sudi.attachments.dir}: where the files are kept; empty: {@code attachments}
+	 *        under the data directory. With several nodes it must be storage they all share (docs/deployment.md).
+	 */
+	AttachmentService(JdbcClient jdbc, SudiProperties properties, List<AttachmentReaders> readers, Clock clock,
+			@Value("${sudi.attachments.dir:}") String directory) {
 		this.jdbc = jdbc;
-		this.root = properties.dataDir().resolve("attachments").toAbsolutePath();
+		this.root = (directory.isBlank() ? properties.dataDir().resolve("attachments") : Path.of(directory))
+			.toAbsolutePath();
 		this.maxSize = properties.attachments().maxSize().toBytes();
 		this.readers = readers;
 		this.clock = clock;

@@ -96,7 +96,7 @@ class SecurityConfiguration {
 				.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console").failureUrl("/login?error"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies("SESSION"))
 			.sessionManagement(s -> consoleSessions.apply(s.sessionFixation(f -> f.changeSessionId()), sessionRegistry))
 			.headers(headers -> headers
 				.frameOptions(f -> f.deny())
