@@ -18,6 +18,9 @@ class Accounts {
 	/** An account's mobile is sealed and found by its keyed hash (ADR 0028). */
 	static final PersonalDataColumn PHONE = PersonalDataColumn.sealedPhone("account", "id", "phone", "phone_hash");
 
+	/** The TOTP secret is sealed like personal data: only the sign-in check opens it. */
+	static final PersonalDataColumn TOTP_SECRET = PersonalDataColumn.sealed("account", "id", "totp_secret");
+
 	private final JdbcClient jdbc;
 	private final PersonalData personalData;
 
@@ -29,6 +32,11 @@ class Accounts {
 	/** The mobile as stored: sealed. */
 	String sealPhone(String phone) {
 		return personalData.seal(PHONE.context(), phone);
+	}
+
+	/** A TOTP secret as stored: sealed. */
+	String sealTotpSecret(String secret) {
+		return personalData.seal(TOTP_SECRET.context(), secret);
 	}
 
 	/** The keyed hash a mobile is found by. */
@@ -54,7 +62,7 @@ class Accounts {
 					personalData.open(PHONE.context(), rs.getString("phone")),
 					rs.getBoolean("enabled"), toRoles(roles),
 					rs.getObject("password_changed_at", java.time.OffsetDateTime.class).toInstant(),
-					rs.getBoolean("password_must_change"), rs.getString("totp_secret"),
+					rs.getBoolean("password_must_change"), personalData.open(TOTP_SECRET.context(), rs.getString("totp_secret")),
 					rs.getObject("totp_last_step", Long.class)))
 			.optional();
 	}

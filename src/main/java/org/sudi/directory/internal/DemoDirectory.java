@@ -87,7 +87,7 @@ class DemoDirectory implements ApplicationRunner {
 		jdbc.sql("update account set password_changed_at = ? where demo_password")
 			.param(java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).update();
 		jdbc.sql("update account set totp_secret = ? where username = 'admin' and totp_secret is null and demo_password")
-			.param(identity.totp().demoSecret()).update();
+			.param(accounts.sealTotpSecret(identity.totp().demoSecret())).update();
 	}
 
 	private void ensureAdministrator() {

@@ -129,7 +129,7 @@ public class SignIns {
 			throw new InvalidInputException("code", "does not match: check the phone's time and type the current code");
 		}
 		jdbc.sql("update account set totp_secret = ?, totp_last_step = ? where id = ?")
-			.params(secret, step.getAsLong(), account.id()).update();
+			.params(accounts.sealTotpSecret(secret), step.getAsLong(), account.id()).update();
 		audit.record(AuditKind.SECOND_FACTOR_CHANGED, account.username(), account.username(),
 				"authenticator app enrolled (" + attempt.channel() + ")");
 	}
