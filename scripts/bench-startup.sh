@@ -29,14 +29,15 @@ timed() { # kind label starter…
   local t0; t0=$(date +%s%3N)
   "$@" "$WORK/app-$kind.log"
   local ms; ms=$(wait_health "$PORT" "$t0")
+  local cpu; cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$APP_PID/stat")
   local spring; spring=$(sed -n 's/.*Started SudiApplication in \([0-9.]*\) seconds.*/\1/p' "$WORK/app-$kind.log" | tail -1)
-  echo "| $kind | $label | $ms | ${spring:-?} | $(load) |"
+  echo "| $kind | $label | $ms | ${spring:-?} | $cpu | $(load) |"
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); JVM options: ${BENCH_JAVA_OPTS:-(defaults)}"
 echo
-echo "| database | start | ms to first 200 on /actuator/health | Spring's 'Started … in' s | load |"
-echo "|---|---|---:|---:|---|"
+echo "| database | start | ms to first 200 on /actuator/health | Spring's 'Started … in' s | JVM CPU s until then | load |"
+echo "|---|---|---:|---:|---:|---|"
 timed embedded "first (initdb, Flyway, demo district)" start_embedded; stop_app
 for i in $(seq 1 "$RESTARTS"); do timed embedded "restart $i" start_embedded; stop_app; done
 recreate_db "$DB"
@@ -59,6 +60,6 @@ echo "cases in the database: $(psql -Atc 'select count(*) from cases' -d "$DB")"
 echo "heap in use before full GC: $(heap)"
 jcmd "$APP_PID" GC.run >/dev/null
 sleep 1
-echo "heap in use after full GC: $(heap)  (G1, committed: $(jcmd "$APP_PID" GC.heap_info | awk '/garbage-first heap/ {print $5, $6}'))"
-echo "resident set: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$APP_PID/status); metaspace: $(jcmd "$APP_PID" GC.heap_info | awk '/Metaspace/ {print $3, $4}')"
+echo "heap in use after full GC: $(heap)  (G1 heap committed: $(jcmd "$APP_PID" GC.heap_info | awk '/garbage-first heap/ {for (i = 1; i <= NF; i++) if ($i == "total") print $(i + 1)}' | tr -d ,))"
+echo "resident set: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' /proc/$APP_PID/status); metaspace: $(jcmd "$APP_PID" GC.heap_info | awk '/Metaspace/ {print $2, $3, $4, $5}' | tr -d ,)"
 echo "max heap: $(jcmd "$APP_PID" VM.flags | tr ' ' '\n' | sed -n 's/-XX:MaxHeapSize=//p' | awk '{printf "%.0f MB", $1 / 1048576}')"

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.flowable.common.engine.impl.history.HistoryLevel;
@@ -126,6 +127,8 @@ public final class LoopBench {
 	private final String jdbcBase;
 	private final int port;
 	private final AtomicLong tracking = new AtomicLong();
+	/** Numbers the loops of all builds, to vary titles, phones and addresses. */
+	private final AtomicInteger serial = new AtomicInteger();
 
 	private ConfigurableApplicationContext context;
 	private CaseService cases;
@@ -365,7 +368,7 @@ public final class LoopBench {
 		for (int t = 0; t < threads; t++) {
 			done.add(pool.submit((Callable<Object>) () -> {
 				for (long i; (i = next.getAndIncrement()) < loops;) {
-					loop.run((int) (tracking.get() + i));
+					loop.run(serial.incrementAndGet());
 				}
 				return null;
 			}));
