@@ -50,6 +50,7 @@ ms() { # wrk latency value (e.g. 1.23ms, 450.00us, 1.20s) → milliseconds
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); $(psql -Atc 'show server_version' -d postgres)"
 commits() { psql -Atc "select xact_commit from pg_stat_database where datname = '$DB'" -d postgres; }
+sleep 11   # PostgreSQL publishes an idle backend's commit counts after up to 10 s
 CASES0=$(psql -Atc 'select count(*) from cases' -d "$DB"); COMMITS0=$(commits)
 echo "duration ${DURATION}s per step; cases before the run: $CASES0"
 echo
@@ -79,5 +80,6 @@ for c in $CLIENTS; do
   printf "| %d | %.0f | %s | %s | %s | %.0f | %s | %s | %s | %s |\n" "$c" "$rps" "$p50" "$p99" "$bad${errs:+ ($errs)}" "$tps" "$plat" "$ratio" "$before" "$cpu"
 done
 echo
+sleep 11
 CASES1=$(psql -Atc 'select count(*) from cases' -d "$DB"); COMMITS1=$(commits)
 echo "cases after the run: $CASES1; commits in the application's database per intake: $(awk -v c=$((COMMITS1 - COMMITS0)) -v n=$((CASES1 - CASES0)) 'BEGIN { printf "%.2f", c / n }') (includes its background pollers); load after: $(load)"
