@@ -124,12 +124,32 @@ public class AssessmentService implements Assessments {
 		MonthResults c = cached;
 		Instant at = cachedAt;
 		Instant now = clock.instant();
-		if (c == null || at == null || !c.month().equals(currentMonth())
-				|| at.plus(properties.liveCacheOrDefault()).isBefore(now) || now.isBefore(at)) {
-			c = month(currentMonth());
-			cached = c;
-			cachedAt = now;
+		if (c == null || at == null || !c.month().equals(currentMonth()) || now.isBefore(at)) {
+			return refreshCurrent(now);
 		}
+		if (at.plus(properties.liveCacheOrDefault()).isBefore(now) && refreshing.compareAndSet(false, true)) {
+			// Stale: recompute in the background and keep answering with the last result meanwhile, so
+			// no screen request waits for a month's measures (a second or more at millions of cases).
+			Thread refresh = new Thread(() -> {
+				try {
+					refreshCurrent(clock.instant());
+				}
+				finally {
+					refreshing.set(false);
+				}
+			}, "assessment-refresh");
+			refresh.setDaemon(true);
+			refresh.start();
+		}
+		return c;
+	}
+
+	private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+	private MonthResults refreshCurrent(Instant now) {
+		MonthResults c = month(currentMonth());
+		cached = c;
+		cachedAt = now;
 		return c;
 	}
 

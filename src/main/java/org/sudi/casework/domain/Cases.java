@@ -264,13 +264,17 @@ public class Cases {
 			params.put("kind", pendingKind.name());
 		}
 		if (statuses != null) {
-			where.append(" and (t.status in (:statuses)");
-			params.put("statuses", names(statuses));
-			if (notEnforcementStatuses != null && !notEnforcementStatuses.isEmpty()) {
-				where.append(" or (c.type <> 'ENFORCEMENT' and t.status in (:more))");
-				params.put("more", names(notEnforcementStatuses));
+			// All statuses in one IN list, so the open-task index serves it; the enforcement rule on top.
+			List<TaskStatus> all = new ArrayList<>(statuses);
+			if (notEnforcementStatuses != null) {
+				all.addAll(notEnforcementStatuses);
 			}
-			where.append(")");
+			where.append(" and t.status in (:all)");
+			params.put("all", names(all));
+			if (notEnforcementStatuses != null && !notEnforcementStatuses.isEmpty()) {
+				where.append(" and (t.status in (:statuses) or c.type <> 'ENFORCEMENT')");
+				params.put("statuses", names(statuses));
+			}
 		}
 		long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
 		params.put("limit", size);
