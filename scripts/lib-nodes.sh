@@ -130,7 +130,6 @@ start_node() {
     nohup java -Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" \
     --server.address=127.0.0.1 --spring.main.banner-mode=off \
     --sudi.clock.sweep-interval=2s --db-scheduler.polling-interval=2s \
-    --sudi.events.resubmit-interval=5s --sudi.events.resubmit-after=10s \
     "$@" >>"$WORK/$name.log" 2>&1 &
   NODE_PID[$name]=$!
   NODE_PORT[$name]=$port
