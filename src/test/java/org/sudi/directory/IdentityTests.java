@@ -258,6 +258,9 @@ class IdentityTests extends ApiTestSupport {
 		long step = Math.floorDiv(System.currentTimeMillis() / 1000, 30);
 		assertThat(web.post("/console/sign-in/enrol", Map.of("code", DemoTotp.code(secret, step))).location()).endsWith("/console");
 		assertThat(web.get("/console/admin/accounts").status()).isEqualTo(200);
+		String stored = jdbc.sql("select totp_secret from account where username = ?").param(name).query(String.class)
+			.single();
+		assertThat(stored).as("the TOTP secret is sealed at rest").startsWith("pd1.").doesNotContain(secret);
 
 		Api.Response noCode = token(name, Api.PASSWORD, null, null);
 		assertThat(noCode.status()).isEqualTo(401);
