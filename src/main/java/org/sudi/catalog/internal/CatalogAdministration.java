@@ -189,7 +189,7 @@ public class CatalogAdministration {
 		return catalog.categories();
 	}
 
-	private static List<List<String>> readXlsx(byte[] content) {
+	static List<List<String>> readXlsx(byte[] content) {
 		try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
 			Sheet sheet = book.getSheetAt(0);
 			DataFormatter format = new DataFormatter();
