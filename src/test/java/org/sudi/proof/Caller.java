@@ -59,6 +59,10 @@ final class Caller {
 		}
 	}
 
+	String csrf() {
+		return csrf;
+	}
+
 	String label() {
 		return username == null ? "anonymous" : username;
 	}

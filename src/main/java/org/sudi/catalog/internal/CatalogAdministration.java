@@ -203,7 +203,9 @@ public class CatalogAdministration {
 			}
 			return table;
 		}
-		catch (IOException | RuntimeException e) {
+		catch (IOException | RuntimeException | LinkageError e) {
+			// LinkageError: a ZIP entry compressed with a method whose codec is not on the class path
+			// (zstd, found by fuzzing) makes commons-compress fail with NoClassDefFoundError.
 			throw new InvalidInputException("file", "is not a readable XLSX workbook");
 		}
 	}
