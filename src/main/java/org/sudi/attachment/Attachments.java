@@ -14,10 +14,18 @@ public interface Attachments {
 	boolean uploadedBySameUnit(UUID attachmentId, Actor actor);
 
 	/**
-	 * Stores an upload (checked from its bytes: JPEG, PNG, WebP or PDF, within the size limit).
+	 * Stores an upload (checked from its bytes: JPEG, PNG or PDF, within the size limit); a photo is
+	 * re-encoded so no metadata (EXIF position) or hidden payload survives.
 	 * @throws org.sudi.platform.InvalidInputException on the field {@code file} when it is refused
 	 */
 	Info upload(Actor actor, String originalName, InputStream content);
+
+	/**
+	 * As {@link #upload}, where only photos are allowed (a requester's photos): anything but a JPEG or PNG
+	 * image, whatever its name or declared type, is refused.
+	 * @throws org.sudi.platform.InvalidInputException on the field {@code file} when it is refused
+	 */
+	Info uploadPhoto(Actor actor, String originalName, InputStream content);
 
 	/** What is known about the given attachments (those that exist), in the given order. */
 	List<Info> describe(Collection<UUID> ids);

@@ -215,7 +215,7 @@ class AuthorizationApiTests extends ApiTestSupport {
 		}
 
 		@Test
-		@DisplayName("the requester's phone is masked for handlers, shown to the requester, dispatcher and hotline")
+		@DisplayName("the requester's phone is shown in full to the requester only; handlers, leaders and the hotline see it masked")
 		void phoneMasking() {
 			JsonNode c = livelihood("citizen", "gushao", "路边僵尸车");
 			String id = c.path("id").asString();
@@ -224,8 +224,9 @@ class AuthorizationApiTests extends ApiTestSupport {
 				.asString()).isEqualTo("138****5678");
 			assertThat(ok(as("leader").get("/api/v1/cases/" + id)).body().path("requester").path("phone").asString())
 				.isEqualTo("138****5678");
-			assertThat(ok(as("hotline").get("/api/v1/cases/" + id)).body().path("requester").path("phone").asString())
-				.isEqualTo("13812345678");
+			// The hotline sees it masked too until it asks to reveal it (audited; PersonalDataHttpTests).
+		assertThat(ok(as("hotline").get("/api/v1/cases/" + id)).body().path("requester").path("phone").asString())
+				.isEqualTo("138****5678");
 		}
 
 		@Test

@@ -44,6 +44,9 @@ import org.sudi.directory.CreditCode;
 class PortalHttpTests extends ApiTestSupport {
 
 	@Autowired
+	org.sudi.platform.PersonalData personalData;
+
+	@Autowired
 	OneTimeCodes codes;
 
 	@Autowired
@@ -103,6 +106,24 @@ class PortalHttpTests extends ApiTestSupport {
 			return URI.create("http://localhost:" + port + path);
 		}
 
+		/** Posts the form as multipart/form-data with one file in the field {@code photos}. */
+		HttpResponse<String> postWithPhoto(String path, Map<String, String> form, String filename, String type,
+				byte[] content) {
+			String boundary = "----portal" + System.nanoTime();
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			Map<String, String> all = new LinkedHashMap<>(form);
+			all.put("_csrf", csrf);
+			all.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+					+ "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+			out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\""
+					+ filename + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.writeBytes(content);
+			out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			return send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+		}
+
 		HttpResponse<String> send(HttpRequest request) {
 			try {
 				return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -127,8 +148,8 @@ class PortalHttpTests extends ApiTestSupport {
 		String phone = phone();
 		codes.send(phone);
 		String code = sms.lastCodeTo(phone).orElseThrow();
-		assertThat(jdbc.sql("select code_hash from channel_sms_code where phone = ?").param(phone).query(String.class)
-			.single()).doesNotContain(code);
+		assertThat(jdbc.sql("select code_hash from channel_sms_code where phone_hash = ?")
+			.param(personalData.phoneIndex(phone)).query(String.class).single()).doesNotContain(code);
 		assertThatThrownBy(() -> codes.send(phone)).isInstanceOf(TooManyRequestsException.class);
 		assertThat(codes.verify(phone, code)).isTrue();
 		assertThat(codes.verify(phone, code)).as("used once").isFalse();
@@ -144,10 +165,33 @@ class PortalHttpTests extends ApiTestSupport {
 
 		String p3 = phone();
 		codes.send(p3);
-		jdbc.sql("update channel_sms_code set expires_at = ? where phone = ?")
-			.params(Timestamp.from(Instant.now().minusSeconds(1)), p3).update();
+		jdbc.sql("update channel_sms_code set expires_at = ? where phone_hash = ?")
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), personalData.phoneIndex(p3)).update();
 		assertThat(codes.verify(p3, sms.lastCodeTo(p3).orElseThrow())).as("expired").isFalse();
 		assertThat(codes.verify("12345", "123456")).isFalse();
+	}
+
+	@Test
+	@DisplayName("a portal photo is checked from its bytes: an HTML page named .jpg is refused on the form; a JPEG loses its EXIF")
+	void photosCheckedFromBytes() {
+		Browser b = new Browser();
+		b.signIn(phone());
+		b.get("/m/requests/new");
+		Map<String, String> form = Map.of("categoryCode", "other.misc", "description", "路灯杆倾斜，有倒塌危险",
+				"townId", String.valueOf(org("wulin")), "address", "吴林街道幸福小区门口");
+		HttpResponse<String> refused = b.postWithPhoto("/m/requests", form, "photo.jpg", "image/jpeg",
+				"<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("photo.jpg").contains("text/html").contains("not a photo")
+			.doesNotContain("<script>alert(1)");
+		HttpResponse<String> created = b.postWithPhoto("/m/requests", form, "现场.jpg", "image/jpeg",
+				org.sudi.personaldata.Images.jpegWithGps());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		String trackingNo = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/m/requests/([0-9-]+).*", "$1");
+		CaseSummary c = queries.findByTrackingNo(trackingNo).orElseThrow();
+		assertThat(c.attachmentIds()).hasSize(1);
+		byte[] stored = as("dispatcher").download("/api/v1/attachments/" + c.attachmentIds().get(0)).body();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif", "SpyCam");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.sudi.attachment.AttachmentReaders;
@@ -33,8 +34,13 @@ import org.sudi.platform.SudiProperties;
 @Service
 public class AttachmentService implements Attachments {
 
-	/** Photos (JPEG, PNG, WebP) and documents (PDF), decided from the bytes, never from the name. */
-	static final Set<String> ALLOWED = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
+	/**
+	 * Photos (JPEG, PNG) and documents (PDF), decided from the bytes, never from the name or the
+	 * Content-Type. Photos are re-encoded ({@link ImageSanitizer}); WebP is refused since it cannot be (ADR 0029).
+	 */
+	static final Set<String> ALLOWED = Set.of("image/jpeg", "image/png", "application/pdf");
+
+	static final Set<String> PHOTOS = Set.of("image/jpeg", "image/png");
 
 	public record Stored(UUID id, String contentType, long size, String sha256) {
 	}
@@ -46,15 +52,29 @@ public class AttachmentService implements Attachments {
 	private final Clock clock;
 	private final Tika tika = new Tika();
 
-	AttachmentService(JdbcClient jdbc, SudiProperties properties, List<AttachmentReaders> readers, Clock clock) {
+	/**
+	 * @param directory {@code sudi.attachments.dir}: where the files are kept; empty: {@code attachments}
+	 *        under the data directory. With several nodes it must be storage they all share (docs/deployment.md).
+	 */
+	AttachmentService(JdbcClient jdbc, SudiProperties properties, List<AttachmentReaders> readers, Clock clock,
+			@Value("${sudi.attachments.dir:}") String directory) {
 		this.jdbc = jdbc;
-		this.root = properties.dataDir().resolve("attachments").toAbsolutePath();
+		this.root = (directory.isBlank() ? properties.dataDir().resolve("attachments") : Path.of(directory))
+			.toAbsolutePath();
 		this.maxSize = properties.attachments().maxSize().toBytes();
 		this.readers = readers;
 		this.clock = clock;
 	}
 
 	public Stored store(Actor actor, String originalName, InputStream content) {
+		return store(actor, originalName, content, false);
+	}
+
+	/**
+	 * Stores an upload: its type is detected from the bytes; a photo is re-encoded so that only its
+	 * pixels are kept (no EXIF position, no appended payload); {@code photosOnly} refuses anything else.
+	 */
+	public Stored store(Actor actor, String originalName, InputStream content, boolean photosOnly) {
 		try {
 			Files.createDirectories(root);
 			Path temp = Files.createTempFile(root, "upload-", ".part");
@@ -68,11 +88,29 @@ public class AttachmentService implements Attachments {
 					throw new InvalidInputException("file", "is empty");
 				}
 				String type = tika.detect(temp);
+				if (photosOnly && !PHOTOS.contains(type)) {
+					throw new InvalidInputException("file", "is " + type + ", not a photo; only JPEG and PNG photos are accepted");
+				}
 				if (!ALLOWED.contains(type)) {
 					throw new InvalidInputException("file",
-							"is " + type + "; only JPEG, PNG and WebP photos and PDF documents are accepted");
+							"is " + type + "; only JPEG and PNG photos and PDF documents are accepted");
 				}
-				String hash = HexFormat.of().formatHex(sha.digest());
+				String hash;
+				if (PHOTOS.contains(type)) {
+					Path clean = Files.createTempFile(root, "clean-", ".part");
+					try {
+						ImageSanitizer.sanitize(temp, type, clean);
+						Files.move(clean, temp, StandardCopyOption.REPLACE_EXISTING);
+					}
+					finally {
+						Files.deleteIfExists(clean);
+					}
+					size = Files.size(temp);
+					hash = sha256(temp);
+				}
+				else {
+					hash = HexFormat.of().formatHex(sha.digest());
+				}
 				Path target = pathOf(hash);
 				Files.createDirectories(target.getParent());
 				if (!Files.exists(target)) {
@@ -86,7 +124,7 @@ public class AttachmentService implements Attachments {
 				UUID id = UUID.randomUUID();
 				jdbc.sql("""
 						insert into attachment(id, sha256, content_type, size, original_name, uploaded_by,
-						  uploader_org_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+						  uploader_org_id, created_at, sanitized) values (?, ?, ?, ?, ?, ?, ?, ?, true)""")
 					.params(id, hash, type, size, clean(originalName), actor.username(), actor.orgId(),
 							Timestamp.from(clock.instant()))
 					.update();
@@ -98,6 +136,20 @@ public class AttachmentService implements Attachments {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String sha256(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[64 * 1024];
+			for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+				sha.update(buffer, 0, n);
+			}
+			return HexFormat.of().formatHex(sha.digest());
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
@@ -130,6 +182,9 @@ public class AttachmentService implements Attachments {
 		if (!mayRead) {
 			throw new NotFoundException("Attachment", id);
 		}
+		if (!row.sanitized() && row.contentType().startsWith("image/")) {
+			row = sanitizeStored(id, row);
+		}
 		return new Readable(row.contentType(), row.size(), row.originalName(), pathOf(row.sha256()));
 	}
 
@@ -142,6 +197,12 @@ public class AttachmentService implements Attachments {
 	@Override
 	public Info upload(Actor actor, String originalName, InputStream content) {
 		Stored stored = store(actor, originalName, content);
+		return new Info(stored.id(), stored.contentType(), stored.size(), clean(originalName));
+	}
+
+	@Override
+	public Info uploadPhoto(Actor actor, String originalName, InputStream content) {
+		Stored stored = store(actor, originalName, content, true);
 		return new Info(stored.id(), stored.contentType(), stored.size(), clean(originalName));
 	}
 
@@ -161,7 +222,40 @@ public class AttachmentService implements Attachments {
 	}
 
 	private record Row(String sha256, String contentType, long size, String originalName, String uploadedBy,
-			Long uploaderOrgId) {
+			Long uploaderOrgId, boolean sanitized) {
+	}
+
+	/**
+	 * A photo stored before photos were re-encoded (ADR 0029): re-encoded on its first reading, so its
+	 * metadata is shown to nobody; the original file stays for any other row that shares it until then.
+	 */
+	private Row sanitizeStored(UUID id, Row row) {
+		try {
+			Files.createDirectories(root);
+			Path clean = Files.createTempFile(root, "clean-", ".part");
+			try {
+				ImageSanitizer.sanitize(pathOf(row.sha256()), row.contentType(), clean);
+				String hash = sha256(clean);
+				long size = Files.size(clean);
+				Path target = pathOf(hash);
+				Files.createDirectories(target.getParent());
+				if (!Files.exists(target)) {
+					Files.move(clean, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+				jdbc.sql("update attachment set sha256 = ?, size = ?, sanitized = true where id = ?")
+					.params(hash, size, id)
+					.update();
+				return new Row(hash, row.contentType(), size, row.originalName(), row.uploadedBy(), row.uploaderOrgId(),
+						true);
+			}
+			finally {
+				Files.deleteIfExists(clean);
+			}
+		}
+		catch (IOException | InvalidInputException e) {
+			// Not decodable: shown to nobody rather than with its metadata.
+			throw new NotFoundException("Attachment", id);
+		}
 	}
 
 	private Optional<Row> find(UUID id) {
@@ -169,7 +263,7 @@ public class AttachmentService implements Attachments {
 			.param(id)
 			.query((rs, n) -> new Row(rs.getString("sha256"), rs.getString("content_type"), rs.getLong("size"),
 					rs.getString("original_name"), rs.getString("uploaded_by"),
-					rs.getObject("uploader_org_id", Long.class)))
+					rs.getObject("uploader_org_id", Long.class), rs.getBoolean("sanitized")))
 			.optional();
 	}
 

@@ -36,7 +36,7 @@ class AttachmentController {
 	}
 
 	@PostMapping(path = "/api/v1/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Upload a photo (JPEG, PNG, WebP) or a PDF document")
+	@Operation(summary = "Upload a photo (JPEG, PNG; re-encoded, metadata removed) or a PDF document; type from the bytes")
 	ResponseEntity<Stored> upload(Actor actor, @RequestParam(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		if (file == null || file.isEmpty()) {

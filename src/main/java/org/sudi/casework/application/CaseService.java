@@ -124,6 +124,9 @@ public class CaseService implements CaseFiling {
 						"attachment " + id + " does not exist or was not uploaded by you");
 			}
 		}
+		if (attachments.describe(s.attachmentIds()).stream().anyMatch(i -> !i.isImage())) {
+			throw new InvalidInputException("attachmentIds", "a request's photos must be JPEG or PNG photos");
+		}
 		Instant now = clock.instant();
 		Case c = Case.submit(Ids.next(now), cases.nextTrackingNo(LocalDate.now(clock)), s, place, actor, now, rules);
 		return store(c);

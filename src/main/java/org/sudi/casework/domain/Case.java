@@ -764,25 +764,55 @@ public class Case {
 		return (gridCode != null && gridCodes.contains(gridCode)) || specialGridCodes.stream().anyMatch(gridCodes::contains);
 	}
 
-	/** Whether the actor may see the requester's full phone number. */
-	public boolean showsPhoneTo(Actor actor) {
-		return isOwnRequest(actor) || actor.hasAny(DISPATCHER, HOTLINE);
+	/**
+	 * How much of the requester this actor sees ({@link RequesterAccess}): their own request in full;
+	 * the command centre (DISPATCHER, HOTLINE) and, unless the request is anonymous, the units handling
+	 * it now (a task of the current round, or the town reviewing it) masked with an audited reveal;
+	 * everyone else masked, or nothing at all when the requester asked to stay anonymous (隐藏身份).
+	 */
+	public RequesterAccess requesterAccessOf(Actor actor) {
+		if (isOwnRequest(actor)) {
+			return RequesterAccess.OWN;
+		}
+		if (actor.hasAny(DISPATCHER, HOTLINE)) {
+			return RequesterAccess.REVEALABLE;
+		}
+		if (anonymous) {
+			return RequesterAccess.HIDDEN;
+		}
+		return handles(actor) ? RequesterAccess.REVEALABLE : RequesterAccess.MASKED;
+	}
+
+	/** Whether the actor's unit works on the case now: a task of the current round, or the town's review. */
+	private boolean handles(Actor actor) {
+		if (actor.orgId() == null) {
+			return false;
+		}
+		if (actor.has(TOWN_OPERATOR) && actor.orgId().equals(townId) && status == CaseStatus.TOWN_REVIEW) {
+			return true;
+		}
+		return tasks.stream().anyMatch(t -> t.round() == round && actor.orgId() == t.orgId());
+	}
+
+	/** The requester as this actor sees them without asking: in full only their own request, else masked or hidden. */
+	public Requester requesterAsSeenBy(Actor actor) {
+		return switch (requesterAccessOf(actor)) {
+			case OWN -> requester;
+			case HIDDEN -> new Requester(null, null, null);
+			case REVEALABLE, MASKED -> requester.masked();
+		};
 	}
 
 	/**
-	 * The requester as this actor may see them. A requester who asked to stay anonymous (隐藏身份) is
-	 * shown to nobody but themselves and the command centre (DISPATCHER, HOTLINE, who call back for the
-	 * evaluation): handlers and everyone else see neither name nor phone. Otherwise the phone is masked
-	 * for whoever may not see it in full.
+	 * The requester in full, for an actor who asked to see them (the caller records the view in the audit
+	 * trail).
+	 * @throws ForbiddenException when this actor may not reveal the requester
 	 */
-	public Requester requesterAsSeenBy(Actor actor) {
-		if (showsPhoneTo(actor)) {
-			return requester;
+	public Requester requesterRevealedTo(Actor actor) {
+		if (!requesterAccessOf(actor).mayReveal()) {
+			throw new ForbiddenException("You may not see this requester's name and phone in full");
 		}
-		if (anonymous) {
-			return new Requester(null, null, null);
-		}
-		return new Requester(requester.name(), requester.maskedPhone(), null);
+		return new Requester(requester.name(), requester.phone(), null);
 	}
 
 	private boolean isOwnRequest(Actor actor) {

@@ -34,6 +34,8 @@ import org.sudi.casework.TaskStatus;
 import org.sudi.casework.Urgency;
 import org.sudi.directory.Actor;
 import org.sudi.directory.Role;
+import org.sudi.platform.PersonalData;
+import org.sudi.platform.PersonalDataColumn;
 
 /**
  * Stores {@link Case} aggregates in PostgreSQL. Loading a case takes three queries whatever the number
@@ -46,12 +48,20 @@ public class Cases {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
+	/** The requester's name and phone are sealed (ADR 0028); the phone is found by its keyed hash. */
+	public static final PersonalDataColumn REQUESTER_NAME = PersonalDataColumn.sealed("cases", "id", "requester_name");
+
+	public static final PersonalDataColumn REQUESTER_PHONE = PersonalDataColumn.sealedPhone("cases", "id",
+			"requester_phone", "requester_phone_hash");
+
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
+	private final PersonalData personalData;
 
-	Cases(JdbcClient jdbc, JdbcTemplate template) {
+	Cases(JdbcClient jdbc, JdbcTemplate template, PersonalData personalData) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.personalData = personalData;
 	}
 
 	/** A date-prefixed tracking number, unique across nodes: 20261127-000042. */
@@ -349,8 +359,9 @@ public class Cases {
 			params.put("text", filter.text().strip());
 		}
 		if (filter.requesterPhone() != null) {
-			where.append(" and c.requester_phone = :phone");
-			params.put("phone", filter.requesterPhone());
+			// By the keyed hash under every known key: the plaintext never reaches SQL.
+			where.append(" and c.requester_phone_hash = any(:phone)");
+			params.put("phone", personalData.phoneIndexes(filter.requesterPhone()).toArray(String[]::new));
 		}
 		if (filter.initiatingOrgId() != null) {
 			where.append(" and c.initiating_org_id = :initiating");
@@ -471,15 +482,17 @@ public class Cases {
 		jdbc.sql("""
 				insert into cases(id, tracking_no, type, status, outcome, round, green_channel, title, description,
 				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
-				  requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
+				  requester_phone_hash, requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
 				  verification, created_at, updated_at, version, review_warn_at, review_due_at, evaluation_warn_at,
 				  evaluation_due_at, anonymous, attachment_ids, village_id, grid_code, special_grid_codes)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				  ?, ?, ?)""")
+				  ?, ?, ?, ?)""")
 			.params(c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
 					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(),
-					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(), c.requester().name(),
-					c.requester().phone(), c.requester().username(), c.createdBy(), c.creatorOrgId(),
+					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(),
+					personalData.seal(REQUESTER_NAME.context(), c.requester().name()),
+					personalData.seal(REQUESTER_PHONE.context(), c.requester().phone()),
+					personalData.phoneIndex(c.requester().phone()), c.requester().username(), c.createdBy(), c.creatorOrgId(),
 					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
 					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
 					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new),
@@ -575,7 +588,8 @@ public class Cases {
 		String gridCode = rs.getString("grid_code");
 		Array special = rs.getArray("special_grid_codes");
 		List<String> specialGridCodes = special == null ? List.of() : List.of((String[]) special.getArray());
-		Requester requester = new Requester(rs.getString("requester_name"), rs.getString("requester_phone"),
+		Requester requester = new Requester(personalData.open(REQUESTER_NAME.context(), rs.getString("requester_name")),
+				personalData.open(REQUESTER_PHONE.context(), rs.getString("requester_phone")),
 				rs.getString("requester_username"));
 		String createdBy = rs.getString("created_by");
 		Long creatorOrg = rs.getObject("creator_org_id", Long.class);

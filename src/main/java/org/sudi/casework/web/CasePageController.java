@@ -29,9 +29,11 @@ import org.sudi.casework.Rating;
 import org.sudi.casework.TaskDeadlines;
 import org.sudi.casework.Urgency;
 import org.sudi.casework.application.CaseService;
+import org.sudi.casework.application.RequesterDisclosure;
 import org.sudi.casework.domain.Case;
 import org.sudi.casework.domain.CaseAction;
 import org.sudi.casework.domain.Cases;
+import org.sudi.casework.domain.Requester;
 import org.sudi.casework.domain.Task;
 import org.sudi.catalog.Catalog;
 import org.sudi.catalog.DutyItem;
@@ -62,9 +64,11 @@ class CasePageController {
 	private final ObjectProvider<TaskDeadlines> deadlines;
 	private final PageForms forms;
 	private final Clock clock;
+	private final RequesterDisclosure disclosure;
 
 	CasePageController(CaseService cases, ConsoleNames names, Catalog catalog, Attachments attachments,
-			ObjectProvider<TaskDeadlines> deadlines, PageForms forms, Clock clock) {
+			ObjectProvider<TaskDeadlines> deadlines, PageForms forms, Clock clock, RequesterDisclosure disclosure) {
+		this.disclosure = disclosure;
 		this.cases = cases;
 		this.names = names;
 		this.catalog = catalog;
@@ -118,6 +122,16 @@ class CasePageController {
 
 	// ------------------------------------------------------------------ the case page
 
+	private static final String REVEALED = "revealedRequester";
+
+	/** Shows the requester in full to an entitled viewer, recorded in the audit trail (PERSONAL_DATA_VIEWED). */
+	@PostMapping("/console/cases/{id}/requester/reveal")
+	String revealRequester(Actor actor, @PathVariable UUID id, Model model, HttpServletResponse response) {
+		model.addAttribute(REVEALED, disclosure.reveal(actor, id).requester());
+		response.setHeader("Cache-Control", "no-store");
+		return render(actor, id, model, null, Map.of(), Map.of(), null, null);
+	}
+
 	@GetMapping("/console/cases/{id}")
 	String show(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String dutyQ,
 			@RequestParam(required = false) String dupQ, @RequestParam(required = false) String open, Model model) {
@@ -133,7 +147,8 @@ class CasePageController {
 		TaskDeadlines clockModule = deadlines.getIfAvailable();
 		Map<UUID, TaskDeadlines.Deadline> due = clockModule == null ? Map.of()
 				: clockModule.of(c.tasks().stream().map(Task::id).toList());
-		CasePageModel page = CasePageModel.of(c, actor, cases.timeline(actor, id), files, due);
+		CasePageModel page = CasePageModel.of(c, actor, cases.timeline(actor, id), files, due,
+				(Requester) model.getAttribute(REVEALED));
 		model.addAttribute("c", page);
 		model.addAttribute("names", names.load());
 		model.addAttribute("errors", errors);

@@ -19,6 +19,8 @@ import org.sudi.casework.domain.Case;
 import org.sudi.casework.domain.CaseAction;
 import org.sudi.casework.domain.Evaluation;
 import org.sudi.casework.domain.PendingRequest;
+import org.sudi.casework.domain.Requester;
+import org.sudi.casework.domain.RequesterAccess;
 import org.sudi.casework.domain.Task;
 import org.sudi.casework.domain.TaskAction;
 import org.sudi.casework.domain.TimelineEntry;
@@ -26,13 +28,13 @@ import org.sudi.casework.domain.Verification;
 import org.sudi.directory.Actor;
 
 /**
- * A case as the case page shows it to one viewer: the requester's phone masked unless the viewer may
- * see it, and the actions the viewer may take now (from {@link Case#allowedActions}).
+ * A case as the case page shows it to one viewer: the requester as {@link Case#requesterAccessOf} lets
+ * them see it (masked until an entitled viewer reveals it), and the actions the viewer may take now (from {@link Case#allowedActions}).
  */
 public record CasePageModel(UUID id, String trackingNo, String title, String description, CaseType type,
 		CaseStatus status, Outcome outcome, int round, Urgency urgency, Channel channel, String categoryCode,
 		Long townId, Double lat, Double lon, String address, String requesterName, String requesterPhone,
-		Instant createdAt, Verification verification, UUID mergedInto, Set<CaseAction> actions, List<TaskModel> tasks,
+		boolean requesterRevealable, Instant createdAt, Verification verification, UUID mergedInto, Set<CaseAction> actions, List<TaskModel> tasks,
 		List<Evaluation> evaluations, List<TimelineEntry> timeline, boolean hasDeadlines) {
 
 	public record TaskModel(UUID id, long orgId, TaskRole role, int round, TaskStatus status, Long dutyId,
@@ -60,7 +62,16 @@ public record CasePageModel(UUID id, String trackingNo, String title, String des
 
 	static CasePageModel of(Case c, Actor viewer, List<TimelineEntry> timeline, Map<UUID, Attachments.Info> files,
 			Map<UUID, TaskDeadlines.Deadline> deadlines) {
-		String phone = c.showsPhoneTo(viewer) ? c.requester().phone() : c.requester().maskedPhone();
+		return of(c, viewer, timeline, files, deadlines, null);
+	}
+
+	/** @param revealed the requester in full when the viewer asked to see them (audited), else null: as the rule shows them */
+	static CasePageModel of(Case c, Actor viewer, List<TimelineEntry> timeline, Map<UUID, Attachments.Info> files,
+			Map<UUID, TaskDeadlines.Deadline> deadlines, Requester revealed) {
+		Requester shown = revealed != null ? revealed : c.requesterAsSeenBy(viewer);
+		RequesterAccess access = c.requesterAccessOf(viewer);
+		boolean revealable = revealed == null && access == RequesterAccess.REVEALABLE
+				&& (c.requester().name() != null || c.requester().phone() != null);
 		List<TaskModel> tasks = c.tasks().stream()
 			.sorted((a, b) -> a.round() != b.round() ? b.round() - a.round() : a.seq() - b.seq())
 			.map(t -> task(c, t, viewer, files, deadlines))
@@ -68,7 +79,7 @@ public record CasePageModel(UUID id, String trackingNo, String title, String des
 		var l = c.location();
 		return new CasePageModel(c.id(), c.trackingNo(), c.title(), c.description(), c.type(), c.status(), c.outcome(),
 				c.round(), c.urgency(), c.channel(), c.categoryCode(), c.townId(), l == null ? null : l.lat(),
-				l == null ? null : l.lon(), l == null ? null : l.address(), c.requester().name(), phone, c.createdAt(),
+				l == null ? null : l.lon(), l == null ? null : l.address(), shown.name(), shown.phone(), revealable, c.createdAt(),
 				c.verification(), c.mergedInto(), c.allowedActions(viewer), tasks, c.evaluations(), timeline,
 				!deadlines.isEmpty());
 	}

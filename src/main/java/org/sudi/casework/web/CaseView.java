@@ -18,11 +18,12 @@ import org.sudi.casework.domain.Case;
 import org.sudi.casework.domain.Due;
 import org.sudi.casework.domain.Evaluation;
 import org.sudi.casework.domain.Location;
+import org.sudi.casework.domain.RequesterAccess;
 import org.sudi.casework.domain.Task;
 import org.sudi.casework.domain.Verification;
 import org.sudi.directory.Actor;
 
-/** A case as the API shows it to one actor: the requester's phone is masked unless they may see it. */
+/** A case as the API shows it to one actor: the requester as {@link Case#requesterAccessOf} lets them see it. */
 record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Outcome outcome, int round,
 		boolean greenChannel, String title, String description, String categoryCode, Urgency urgency, Channel channel,
 		Long townId, Location location, Long villageId, String gridCode, List<String> specialGridCodes,
@@ -39,7 +40,11 @@ record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Ou
 	record TaskDeadlines(Due sign, Due arrive, Due complete) {
 	}
 
-	record RequesterView(String name, String phone) {
+	/**
+	 * The requester as the viewer sees them: {@code masked} when name and phone are masked,
+	 * {@code revealable} when the viewer may ask for them in full ({@code POST .../requester/reveal}, audited).
+	 */
+	record RequesterView(String name, String phone, boolean masked, boolean revealable) {
 	}
 
 	record PendingRequestView(Kind kind, String reason, Integer days) {
@@ -67,10 +72,14 @@ record CaseView(UUID id, String trackingNo, CaseType type, CaseStatus status, Ou
 
 	static CaseView of(Case c, Actor viewer, Instant now) {
 		var requester = c.requesterAsSeenBy(viewer);
+		var access = c.requesterAccessOf(viewer);
+		boolean given = c.requester().name() != null || c.requester().phone() != null;
 		return new CaseView(c.id(), c.trackingNo(), c.type(), c.status(), c.outcome(), c.round(), c.greenChannel(),
 				c.title(), c.description(), c.categoryCode(), c.urgency(), c.channel(), c.townId(), c.location(),
 				c.villageId(), c.gridCode(), c.specialGridCodes(),
-				new RequesterView(requester.name(), requester.phone()), c.anonymous(), c.attachmentIds(), c.createdAt(),
+				new RequesterView(requester.name(), requester.phone(),
+						given && (access == RequesterAccess.REVEALABLE || access == RequesterAccess.MASKED),
+						given && access == RequesterAccess.REVEALABLE), c.anonymous(), c.attachmentIds(), c.createdAt(),
 				c.updatedAt(), c.version(), c.consecutiveFailures(), c.verification(), c.mergedInto(), c.clockState(now),
 				new CaseDeadlines(c.reviewDue(), c.evaluationDue()),
 				c.tasks().stream().map(t -> TaskView.of(t, now)).toList(),

@@ -16,12 +16,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sudi.channel.SmsSender;
 import org.sudi.platform.InvalidInputException;
+import org.sudi.platform.PersonalData;
+import org.sudi.platform.PersonalDataColumn;
 
 /**
  * One-time sign-in codes sent by SMS. A code has 6 digits, is stored only as a salted SHA-256 hash,
  * expires after {@code codeTtl}, dies after {@code maxAttempts} wrong tries and once used; a number
  * gets a new code at most every {@code resendInterval} and at most {@code dailyLimit} a day. These
- * counts live in the database, so they hold across nodes.
+ * counts live in the database, so they hold across nodes. The number itself is kept only as its keyed
+ * hash (ADR 0028).
  */
 @Service
 public class OneTimeCodes {
@@ -31,8 +34,14 @@ public class OneTimeCodes {
 	private final SmsSender sms;
 	private final ChannelProperties.Sms settings;
 	private final Clock clock;
+	private final PersonalData personalData;
 
-	OneTimeCodes(JdbcClient jdbc, SmsSender sms, ChannelProperties properties, Clock clock) {
+	/** Codes written before ADR 0028 had the number in clear: hashed and cleared at startup. */
+	static final PersonalDataColumn PHONE = PersonalDataColumn.phoneIndexOnly("channel_sms_code", "id", "phone",
+			"phone_hash");
+
+	OneTimeCodes(JdbcClient jdbc, SmsSender sms, ChannelProperties properties, Clock clock, PersonalData personalData) {
+		this.personalData = personalData;
 		this.jdbc = jdbc;
 		this.sms = sms;
 		this.settings = properties.sms();
@@ -55,23 +64,25 @@ public class OneTimeCodes {
 			throw new InvalidInputException("phone", "must be an 11-digit mobile number");
 		}
 		Instant now = clock.instant();
-		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms:" + phone).query((rs, n) -> 1).list();
-		Optional<Instant> last = jdbc.sql("select max(created_at) from channel_sms_code where phone = ?")
-			.param(phone).query((rs, n) -> rs.getTimestamp(1)).optional().filter(t -> t != null).map(Timestamp::toInstant);
+		String phoneHash = personalData.phoneIndex(phone);
+		String[] phoneHashes = personalData.phoneIndexes(phone).toArray(String[]::new);
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms:" + phoneHash).query((rs, n) -> 1).list();
+		Optional<Instant> last = jdbc.sql("select max(created_at) from channel_sms_code where phone_hash = any(?)")
+			.param(phoneHashes).query((rs, n) -> rs.getTimestamp(1)).optional().filter(t -> t != null).map(Timestamp::toInstant);
 		if (last.isPresent() && last.get().plus(settings.resendInterval()).isAfter(now)) {
 			throw new TooManyRequestsException(
 					Math.max(1, Duration.between(now, last.get().plus(settings.resendInterval())).toSeconds()));
 		}
-		long today = jdbc.sql("select count(*) from channel_sms_code where phone = ? and created_at > ?")
-			.params(phone, Timestamp.from(now.minus(Duration.ofDays(1)))).query(Long.class).single();
+		long today = jdbc.sql("select count(*) from channel_sms_code where phone_hash = any(?) and created_at > ?")
+			.params(phoneHashes, Timestamp.from(now.minus(Duration.ofDays(1)))).query(Long.class).single();
 		if (today >= settings.dailyLimit()) {
 			throw new TooManyRequestsException(Duration.ofHours(1).toSeconds());
 		}
 		String code = String.format("%06d", random.nextInt(1_000_000));
 		String salt = randomHex(8);
 		jdbc.sql("""
-				insert into channel_sms_code(phone, code_hash, expires_at, created_at) values (?, ?, ?, ?)""")
-			.params(phone, salt + ":" + hash(salt, phone, code), Timestamp.from(now.plus(settings.codeTtl())),
+				insert into channel_sms_code(phone_hash, code_hash, expires_at, created_at) values (?, ?, ?, ?)""")
+			.params(phoneHash, salt + ":" + hash(salt, phone, code), Timestamp.from(now.plus(settings.codeTtl())),
 					Timestamp.from(now))
 			.update();
 		sms.send(phone, code + " 是您的诉递登录验证码，" + settings.codeTtl().toMinutes() + "分钟内有效，请勿告诉他人。"
@@ -92,9 +103,9 @@ public class OneTimeCodes {
 		}
 		Optional<Row> row = jdbc.sql("""
 				select id, code_hash, attempts from channel_sms_code
-				where phone = ? and not used and expires_at > ? and attempts < ?
+				where phone_hash = any(?) and not used and expires_at > ? and attempts < ?
 				order by created_at desc limit 1 for update""")
-			.params(phone, Timestamp.from(now), settings.maxAttempts())
+			.params(personalData.phoneIndexes(phone).toArray(String[]::new), Timestamp.from(now), settings.maxAttempts())
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3)))
 			.optional();
 		if (row.isEmpty()) {

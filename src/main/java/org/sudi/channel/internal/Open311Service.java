@@ -175,7 +175,7 @@ public class Open311Service {
 		List<UUID> photos = new ArrayList<>();
 		for (Media m : media) {
 			try (InputStream in = m.content()) {
-				photos.add(attachments.upload(client.actor(), m.filename(), in).id());
+				photos.add(attachments.uploadPhoto(client.actor(), m.filename(), in).id());
 			}
 			catch (IOException e) {
 				throw new Open311Exception(400, "media could not be read");

@@ -125,10 +125,14 @@ public class Portal {
 		List<UUID> photos = new ArrayList<>();
 		for (Photo p : d.photos()) {
 			try (InputStream in = p.content()) {
-				photos.add(attachments.upload(actor, p.filename(), in).id());
+				photos.add(attachments.uploadPhoto(actor, p.filename(), in).id());
 			}
 			catch (IOException e) {
 				throw new InvalidInputException("photos", "a photo could not be read");
+			}
+			catch (InvalidInputException e) {
+				throw new InvalidInputException("photos", p.filename() == null ? "a file is not a photo: " + e.getMessage()
+						: "\u201c" + p.filename() + "\u201d " + e.getMessage());
 			}
 		}
 		String description = d.description().strip();

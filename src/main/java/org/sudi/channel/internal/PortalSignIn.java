@@ -77,12 +77,29 @@ public class PortalSignIn {
 			bindings.bind(id, actor.username());
 			session.removeAttribute(WechatBindings.PENDING_OPENID);
 		}
-		var authentication = UsernamePasswordAuthenticationToken.authenticated(actor, null,
-				actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+		var authentication = new SignedIn(actor);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		repository.saveContext(context, request, response);
+	}
+
+	/**
+	 * A portal sign-in: the principal is the {@link Actor}, the name its username, which is what the shared
+	 * session store indexes the session by (ADR 0024).
+	 */
+	static final class SignedIn extends UsernamePasswordAuthenticationToken {
+
+		private static final long serialVersionUID = 1L;
+
+		SignedIn(Actor actor) {
+			super(actor, null, actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+		}
+
+		@Override
+		public String getName() {
+			return ((Actor) getPrincipal()).username();
+		}
 	}
 
 }

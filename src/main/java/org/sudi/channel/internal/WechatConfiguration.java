@@ -31,6 +31,9 @@ class WechatConfiguration {
 		if (StringUtils.hasText(w.aesKey())) {
 			config.setAesKey(w.aesKey());
 		}
+		// Several nodes each fetch the access token: the stable-token API (getStableAccessToken) hands every
+		// node the same token instead of each fetch invalidating the others' (docs/deployment.md).
+		config.setUseStableAccessToken(true);
 		WxMpService service = new WxMpServiceImpl();
 		service.setWxMpConfigStorage(config);
 		return service;

@@ -76,8 +76,9 @@ class AccountRegistration implements AccountRegistry {
 			return 0;
 		}
 		String hash = passwordEncoder.encode(demo.password());
-		jdbc.batchUpdate("insert into account(username, password_hash, display_name, org_id, phone) values (?, ?, ?, ?, ?)",
-				fresh.stream().map(a -> new Object[] { a.username(), hash, a.displayName(), a.orgId(), a.phone() })
+		jdbc.batchUpdate("insert into account(username, password_hash, display_name, org_id, phone, phone_hash) "
+				+ "values (?, ?, ?, ?, ?, ?)", fresh.stream().map(a -> new Object[] { a.username(), hash, a.displayName(),
+						a.orgId(), accounts.sealPhone(a.phone()), accounts.phoneHash(a.phone()) })
 					.toList());
 		List<Object[]> roles = new ArrayList<>();
 		for (NewAccount a : fresh) {

@@ -9,14 +9,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.sudi.directory.Role;
+import org.sudi.platform.PersonalData;
+import org.sudi.platform.PersonalDataColumn;
 
 @Repository
 class Accounts {
 
-	private final JdbcClient jdbc;
+	/** An account's mobile is sealed and found by its keyed hash (ADR 0028). */
+	static final PersonalDataColumn PHONE = PersonalDataColumn.sealedPhone("account", "id", "phone", "phone_hash");
 
-	Accounts(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final PersonalData personalData;
+
+	Accounts(JdbcClient jdbc, PersonalData personalData) {
 		this.jdbc = jdbc;
+		this.personalData = personalData;
+	}
+
+	/** The mobile as stored: sealed. */
+	String sealPhone(String phone) {
+		return personalData.seal(PHONE.context(), phone);
+	}
+
+	/** The keyed hash a mobile is found by. */
+	String phoneHash(String phone) {
+		return personalData.phoneIndex(phone);
+	}
+
+	/** The keyed hashes of a mobile under every known key, for {@code phone_hash = any(?)}. */
+	String[] phoneHashes(String phone) {
+		return personalData.phoneIndexes(phone).toArray(String[]::new);
 	}
 
 	Optional<Account> findByUsername(String username) {
@@ -28,7 +50,8 @@ class Accounts {
 		return jdbc.sql("select * from account where username = ?")
 			.param(username)
 			.query((rs, n) -> new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-					rs.getString("display_name"), rs.getObject("org_id", Long.class), rs.getString("phone"),
+					rs.getString("display_name"), rs.getObject("org_id", Long.class),
+					personalData.open(PHONE.context(), rs.getString("phone")),
 					rs.getBoolean("enabled"), toRoles(roles)))
 			.optional();
 	}
@@ -46,9 +69,9 @@ class Accounts {
 	@Transactional
 	long create(String username, String passwordHash, String displayName, Long orgId, String phone, Set<Role> roles) {
 		long id = jdbc.sql("""
-				insert into account(username, password_hash, display_name, org_id, phone) values (?, ?, ?, ?, ?)
-				returning id""")
-			.params(username, passwordHash, displayName, orgId, phone)
+				insert into account(username, password_hash, display_name, org_id, phone, phone_hash)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(username, passwordHash, displayName, orgId, sealPhone(phone), phoneHash(phone))
 			.query(Long.class)
 			.single();
 		for (Role role : roles) {

@@ -49,11 +49,11 @@ class JdbcPortalAccounts implements PortalAccounts {
 	@Transactional
 	public Actor citizenByPhone(String phone) {
 		requireMobile(phone);
-		lock("citizen:" + phone);
+		lock("citizen:" + accounts.phoneHash(phone));
 		Optional<String> existing = jdbc.sql("""
 				select a.username from account a join account_role r on r.account_id = a.id
-				where a.phone = ? and r.role = 'CITIZEN' order by a.id limit 1""")
-			.param(phone).query(String.class).optional();
+				where a.phone_hash = any(?) and r.role = 'CITIZEN' order by a.id limit 1""")
+			.param(accounts.phoneHashes(phone)).query(String.class).optional();
 		String username = existing.orElseGet(() -> {
 			String name = "citizen-" + randomSuffix();
 			accounts.create(name, unusablePassword(), "市民" + phone.substring(7), null, phone, Set.of(Role.CITIZEN));
@@ -79,8 +79,8 @@ class JdbcPortalAccounts implements PortalAccounts {
 		long org = orgId;
 		Optional<String> existing = jdbc.sql("""
 				select a.username from account a join account_role r on r.account_id = a.id
-				where a.phone = ? and a.org_id = ? and r.role = 'ENTERPRISE' order by a.id limit 1""")
-			.params(phone, org).query(String.class).optional();
+				where a.phone_hash = any(?) and a.org_id = ? and r.role = 'ENTERPRISE' order by a.id limit 1""")
+			.params(accounts.phoneHashes(phone), org).query(String.class).optional();
 		String username = existing.orElseGet(() -> {
 			String name = "ent-" + randomSuffix();
 			String unitName = orgUnits.find(org).map(u -> u.name()).orElse(enterpriseName);

@@ -95,7 +95,7 @@ class SecurityConfiguration {
 				.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console").failureUrl("/login?error"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies("SESSION"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(headers -> headers
 				.frameOptions(f -> f.deny())

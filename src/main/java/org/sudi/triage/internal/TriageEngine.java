@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.sudi.catalog.Catalog;
@@ -56,13 +57,18 @@ public class TriageEngine implements Triage {
 	private final OrgUnits orgUnits;
 	private final Clock clock;
 	private volatile Loaded loaded;
+	/** How often a node asks whether another node stored newer models ({@code sudi.triage.version-check}). */
+	private final long versionCheckNanos;
+	private volatile long lastVersionCheck = System.nanoTime();
 
-	TriageEngine(JdbcClient jdbc, TriageHistory history, Catalog catalog, OrgUnits orgUnits, Clock clock) {
+	TriageEngine(JdbcClient jdbc, TriageHistory history, Catalog catalog, OrgUnits orgUnits, Clock clock,
+			@Value("${sudi.triage.version-check:30s}") Duration versionCheck) {
 		this.jdbc = jdbc;
 		this.history = history;
 		this.catalog = catalog;
 		this.orgUnits = orgUnits;
 		this.clock = clock;
+		this.versionCheckNanos = versionCheck.toNanos();
 	}
 
 	@Override
@@ -132,6 +138,19 @@ public class TriageEngine implements Triage {
 
 	private Loaded models() {
 		Loaded current = loaded;
+		if (current != null && System.nanoTime() - lastVersionCheck > versionCheckNanos) {
+			// The rebuild task runs on one node; the others pick its models up within the check interval.
+			lastVersionCheck = System.nanoTime();
+			Timestamp stored = jdbc.sql("select max(built_at) from triage_model").query(Timestamp.class).single();
+			if (stored != null && !stored.toInstant().equals(current.builtAt())) {
+				synchronized (this) {
+					if (loaded == current) {
+						loaded = load().orElse(current);
+					}
+				}
+				current = loaded;
+			}
+		}
 		if (current == null || current.isEmpty()) {
 			synchronized (this) {
 				current = loaded;
@@ -185,7 +204,8 @@ public class TriageEngine implements Triage {
 		history.forEach(upto, set::addHistory);
 		TrainingSet.Models models = set.build();
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-		Instant now = clock.instant();
+		// As PostgreSQL keeps it, so that the version check recognises this node's own models.
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		store("CATEGORY", models.categories(), set.categoryDocuments(), upto, now, millis);
 		store("UNIT", models.units(), set.unitDocuments(), upto, now, millis);
 		loaded = new Loaded(models.categories(), models.units(), now, dutyFingerprint(duties));

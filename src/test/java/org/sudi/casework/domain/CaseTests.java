@@ -2198,28 +2198,6 @@ class CaseTests {
 		}
 
 		@Test
-		@DisplayName("the full phone is shown to the requester and the command centre and hotline only")
-		void showsPhone() {
-			Case c = inProgress(LIVELIHOOD, URBAN);
-			assertThat(c.showsPhoneTo(CITIZEN_ZHANG)).isTrue();
-			assertThat(c.showsPhoneTo(DISPATCHER)).isTrue();
-			assertThat(c.showsPhoneTo(HOTLINE)).isTrue();
-			assertThat(c.showsPhoneTo(URBAN_STAFF)).isFalse();
-			assertThat(c.showsPhoneTo(TOWN_A_OP)).isFalse();
-			assertThat(c.showsPhoneTo(LEADER)).isFalse();
-			assertThat(c.showsPhoneTo(ADMIN)).isFalse();
-			assertThat(c.showsPhoneTo(CITIZEN_LI)).isFalse();
-		}
-
-		@Test
-		@DisplayName("a staff-filed case shows the phone to no one but the command centre and hotline, not even the creator")
-		void showsPhoneStaffFiled() {
-			Case c = submit(LIVELIHOOD, GRID_A, 10L);
-			assertThat(c.showsPhoneTo(GRID_A)).isFalse();
-			assertThat(c.showsPhoneTo(HOTLINE)).isTrue();
-		}
-
-		@Test
 		@DisplayName("the masked phone hides the middle four digits")
 		void maskedPhone() {
 			assertThat(new Requester("张三", "13812345678", null).maskedPhone()).isEqualTo("138****5678");
