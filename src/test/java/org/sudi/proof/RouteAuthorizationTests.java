@@ -234,6 +234,10 @@ class RouteAuthorizationTests extends ApiTestSupport {
 		rule("POST /api/v1/cases/{id}/verify", only(DISPATCHER), json(Map.of("passed", true)));
 		rule("POST /api/v1/cases/{id}/instruct", only(LEADER), json(Map.of("text", "授权测试批示")));
 		rule("POST /api/v1/cases/{id}/supervise", only(DISPATCHER, LEADER), json(Map.of("note", "授权测试督办")));
+		// The requester in full (audited), and a caller's cases by phone.
+		rule("POST /api/v1/cases/{id}/requester/reveal", only(DISPATCHER, HOTLINE));
+		rule("POST /console/cases/{id}/requester/reveal", only(DISPATCHER, HOTLINE), form(Map.of()));
+		rule("POST /api/v1/cases/search-by-phone", only(DISPATCHER, HOTLINE), json(Map.of("phone", "13812345678")));
 		rule("GET /api/v1/cases/{id}/duplicates", only(ADMIN, DISPATCHER, HOTLINE, LEADER));
 		rule("POST /api/v1/tasks/{id}/sign", NOBODY);
 		rule("POST /api/v1/tasks/{id}/arrive", NOBODY, json(Map.of("note", "授权测试")));
