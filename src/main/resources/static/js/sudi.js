@@ -41,7 +41,30 @@ window.sudiMap = function (element) {
   }
   return map;
 };
+// Bar charts (ECharts) from data-labels / data-values ("|"-separated); ECharts is loaded on first use
+// from data-echarts, so only pages with a chart fetch it.
+function sudiBarChart(el) {
+  if (!window.echarts) {
+    var script = document.querySelector('script[data-echarts-loader]');
+    if (!script) {
+      script = document.createElement('script');
+      script.src = el.dataset.echarts;
+      script.setAttribute('data-echarts-loader', '');
+      document.head.appendChild(script);
+    }
+    script.addEventListener('load', function () { sudiBarChart(el); });
+    return;
+  }
+  var chart = echarts.init(el);
+  chart.setOption({ animation: false, grid: { left: 40, right: 10, top: 10, bottom: 40 },
+    xAxis: { type: 'category', data: el.dataset.labels.split('|'), axisLabel: { interval: 0, fontSize: 11 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: el.dataset.values.split('|').map(Number), itemStyle: { color: '#8b1a1a' } }] });
+}
 function sudiInit(root) {
+  (root || document).querySelectorAll('[data-bar-chart]').forEach(function (el) {
+    if (!el.dataset.ready) { el.dataset.ready = '1'; sudiBarChart(el); }
+  });
   (root || document).querySelectorAll('[data-map]').forEach(function (el) {
     if (!el.dataset.ready) { el.dataset.ready = '1'; window.sudiMap(el); }
   });

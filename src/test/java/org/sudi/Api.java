@@ -57,8 +57,11 @@ public final class Api {
 	/** The bearer token of a demo account, signing in once. */
 	public String token(String username) {
 		return TOKENS.computeIfAbsent(base + "|" + username, k -> {
-			Response r = send("POST", "/api/v1/auth/token", null,
-					Map.of("username", username, "password", PASSWORD));
+			Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD));
+			if (DemoTotp.codeFor(username) != null) {
+				body.put("totp", DemoTotp.codeFor(username)); // the demo admin signs in with a second factor
+			}
+			Response r = send("POST", "/api/v1/auth/token", null, body);
 			if (r.status() != 200) {
 				throw new IllegalStateException("Cannot sign in as " + username + ": " + r.raw().body());
 			}

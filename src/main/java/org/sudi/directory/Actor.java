@@ -7,7 +7,8 @@ import java.util.Set;
  * Who is acting: the signed-in account, its unit (null for citizens) and its roles. Controllers take
  * it as a parameter; domain methods take it to decide what the account may do.
  */
-public record Actor(String username, String displayName, Long orgId, Set<Role> roles) implements java.io.Serializable {
+public record Actor(String username, String displayName, Long orgId, Set<Role> roles)
+		implements java.io.Serializable, org.sudi.platform.AccountPrincipal {
 
 	public Actor {
 		roles = Set.copyOf(roles);

@@ -17,7 +17,8 @@ window.SudiAuth = (function () {
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const r = await fetch('/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: form.username.value, password: form.password.value }) });
+        body: JSON.stringify({ username: form.username.value, password: form.password.value,
+          totp: form.totp.value || null }) });
       if (!r.ok) { document.getElementById('signin-error').hidden = false; return; }
       sessionStorage.setItem(KEY, (await r.json()).access_token);
       form.hidden = true;

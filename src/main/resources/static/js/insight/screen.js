@@ -3,6 +3,8 @@
   const TYPE = { LIVELIHOOD: '民生', ENFORCEMENT: '执法', DEVELOPMENT: '发展' };
   const charts = {};
   const text = { color: '#d6e4ff' };
+  // Tooltips drawn on the canvas: ECharts' HTML tooltips carry style attributes, which the CSP refuses.
+  const tip = { renderMode: 'richText' };
   function chart(id) { return charts[id] || (charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'canvas' })); }
   function table(id, head, rows) {
     document.getElementById(id).innerHTML = '<table><thead><tr>' + head.map(h => '<th scope="col">' + esc(h) + '</th>').join('') +
@@ -19,18 +21,18 @@
     document.getElementById('kpi-overdue').textContent = d.open.overdue;
     document.getElementById('kpi-satisfaction').textContent = pct(d.satisfaction.rate);
     const types = Object.entries(d.month.byType);
-    chart('chart-type').setOption({ textStyle: text, tooltip: {}, series: [{ type: 'pie', radius: ['40%', '70%'],
+    chart('chart-type').setOption({ textStyle: text, tooltip: tip, series: [{ type: 'pie', radius: ['40%', '70%'],
       label: { color: '#d6e4ff' }, data: types.map(([k, v]) => ({ name: (TYPE[k] || k), value: v })) }] });
     table('table-type', ['类型 type', '本月 month', '今日 today'], types.map(([k, v]) => [TYPE[k] || k, v, d.today.byType[k] || 0]));
     const channels = Object.entries(d.month.byChannel);
-    chart('chart-channel').setOption({ textStyle: text, tooltip: {}, grid: { left: 80, right: 10, top: 5, bottom: 20 },
+    chart('chart-channel').setOption({ textStyle: text, tooltip: tip, grid: { left: 80, right: 10, top: 5, bottom: 20 },
       xAxis: { type: 'value', axisLabel: text }, yAxis: { type: 'category', data: channels.map(c => c[0]), axisLabel: text },
       series: [{ type: 'bar', data: channels.map(c => c[1]), itemStyle: { color: '#3aa0ff' } }] });
     table('table-channel', ['渠道 channel', '本月 month', '今日 today'], channels.map(([k, v]) => [k, v, d.today.byChannel[k] || 0]));
-    chart('chart-category').setOption({ textStyle: text, tooltip: {}, series: [{ type: 'pie', roseType: 'radius', radius: ['15%', '70%'],
+    chart('chart-category').setOption({ textStyle: text, tooltip: tip, series: [{ type: 'pie', roseType: 'radius', radius: ['15%', '70%'],
       label: { color: '#d6e4ff' }, data: d.categories.map(c => ({ name: c.name, value: c.count })) }] });
     table('table-category', ['分类 category', '本月 month'], d.categories.map(c => [c.name, c.count]));
-    chart('chart-trend').setOption({ textStyle: text, tooltip: { trigger: 'axis' }, legend: { textStyle: text, data: ['受理', '办结'] },
+    chart('chart-trend').setOption({ textStyle: text, tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { textStyle: text, data: ['受理', '办结'] },
       grid: { left: 50, right: 20, top: 30, bottom: 25 },
       xAxis: { type: 'category', data: d.trend.map(p => p.day.slice(5)), axisLabel: text },
       yAxis: { type: 'value', axisLabel: text },
@@ -38,7 +40,7 @@
                { name: '办结', type: 'line', smooth: true, data: d.trend.map(p => p.closed) }] });
     table('table-trend', ['日期 day', '受理 received', '办结 closed'], d.trend.map(p => [p.day, p.submitted, p.closed]));
     // Town-level "map": one tile per town, coloured by cases this month (grid polygons will replace the tiles).
-    chart('chart-map').setOption({ textStyle: text, tooltip: {},
+    chart('chart-map').setOption({ textStyle: text, tooltip: tip,
       visualMap: { min: 0, max: Math.max(1, ...d.towns.map(t => t.submittedThisMonth)), inRange: { color: ['#12315e', '#3aa0ff', '#ffd25a'] }, textStyle: text, orient: 'horizontal', left: 'center', bottom: 0 },
       series: [{ type: 'treemap', roam: false, nodeClick: false, breadcrumb: { show: false }, top: 0, bottom: 40,
         label: { formatter: p => p.name + '\n' + p.value + ' / 在办 ' + p.data.open + ' / 超期 ' + p.data.overdue },

@@ -32,7 +32,7 @@ import org.sudi.casework.CaseSummary;
 import org.sudi.casework.Channel;
 import org.sudi.casework.domain.CaseTestData;
 import org.sudi.channel.internal.LoggingSmsSender;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.RateLimiter;
 
 import tools.jackson.databind.JsonNode;
 
@@ -72,10 +72,17 @@ class MobilePortalBrowserTests extends ApiTestSupport {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN",
 				"--user-agent=Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36");
-		driver = new ChromeDriver(options);
+		driver = new ChromeDriver(org.sudi.BrowserConsole.capture(options));
 		driver.manage().window().setSize(new Dimension(390, 844));
 		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		Files.createDirectories(SHOTS);
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void noContentSecurityPolicyViolations() {
+		if (driver != null) {
+			assertThat(org.sudi.BrowserConsole.cspViolations(driver)).as("CSP violations in the page console").isEmpty();
+		}
 	}
 
 	@AfterAll
@@ -121,7 +128,7 @@ class MobilePortalBrowserTests extends ApiTestSupport {
 		driver.findElement(By.id("code")).sendKeys(code);
 		shot("01-sign-in");
 		driver.findElement(By.id("sign-in")).click();
-		assertThat(driver.getCurrentUrl()).endsWith("/m/requests");
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/m/requests"));
 
 		driver.findElement(By.linkText("我要反映")).click();
 		new Select(driver.findElement(By.id("categoryCode"))).selectByValue("cityscape.garbage");
@@ -134,6 +141,7 @@ class MobilePortalBrowserTests extends ApiTestSupport {
 		shot("02-new-request");
 		driver.findElement(By.id("submit")).click();
 
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("submitted"));
 		assertThat(driver.getCurrentUrl()).contains("/m/requests/").contains("submitted");
 		String trackingNo = driver.getCurrentUrl().replaceAll(".*/m/requests/([0-9-]+).*", "$1");
 		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("镇街受理中");
@@ -170,7 +178,7 @@ class MobilePortalBrowserTests extends ApiTestSupport {
 		driver.findElement(By.id("rating-SATISFIED")).click();
 		driver.findElement(By.id("comment")).sendKeys("处理很及时，谢谢！");
 		driver.findElement(By.cssSelector("#evaluate button")).click();
-		new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("evaluated"));
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("evaluated"));
 		assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("已办结");
 		assertThat(driver.getPageSource()).contains("感谢您的评价");
 		shot("06-evaluated");

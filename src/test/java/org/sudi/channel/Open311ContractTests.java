@@ -32,7 +32,7 @@ import org.sudi.casework.CaseSummary;
 import org.sudi.casework.Channel;
 import org.sudi.casework.domain.CaseTestData;
 import org.sudi.channel.internal.Open311Service;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.RateLimiter;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 

@@ -22,7 +22,7 @@ import org.sudi.ApiTestSupport;
 import org.sudi.casework.CaseQueries;
 import org.sudi.casework.CaseSummary;
 import org.sudi.casework.Channel;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.RateLimiter;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -218,7 +218,11 @@ class Police110ApiTests extends ApiTestSupport {
 	}
 
 	private String tokenOf(String username) {
-		Api.Response r = api.send("POST", "/api/v1/auth/token", null, Map.of("username", username, "password", Api.PASSWORD));
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "password", Api.PASSWORD));
+		if (org.sudi.DemoTotp.codeFor(username) != null) {
+			body.put("totp", org.sudi.DemoTotp.codeFor(username));
+		}
+		Api.Response r = api.send("POST", "/api/v1/auth/token", null, body);
 		return r.text("access_token");
 	}
 }

@@ -32,8 +32,8 @@ import org.sudi.casework.CaseType;
 import org.sudi.casework.Outcome;
 import org.sudi.channel.internal.LoggingSmsSender;
 import org.sudi.channel.internal.OneTimeCodes;
-import org.sudi.channel.internal.RateLimiter;
-import org.sudi.channel.internal.TooManyRequestsException;
+import org.sudi.platform.RateLimiter;
+import org.sudi.platform.TooManyRequestsException;
 import org.sudi.directory.CreditCode;
 
 /**

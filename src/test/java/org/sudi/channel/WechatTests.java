@@ -26,7 +26,7 @@ import org.sudi.casework.CaseQueries;
 import org.sudi.casework.CaseQuery;
 import org.sudi.casework.CaseSummary;
 import org.sudi.casework.Channel;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.RateLimiter;
 import org.sudi.channel.internal.WechatBindings;
 import org.sudi.directory.PortalAccounts;
 

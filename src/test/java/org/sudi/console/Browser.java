@@ -56,7 +56,7 @@ final class Browser implements AutoCloseable {
 					"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,768");
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
 				.usingAnyFreePort().build();
-			WebDriver driver = new ChromeDriver(service, options);
+			WebDriver driver = new ChromeDriver(service, org.sudi.BrowserConsole.capture(options));
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 			Files.createDirectories(SCREENSHOTS);
 			return new Browser(driver, "http://localhost:" + port, profile);
@@ -87,6 +87,11 @@ final class Browser implements AutoCloseable {
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys("sudi-demo");
 		driver.findElement(By.id("sign-in")).click();
+		if (org.sudi.DemoTotp.codeFor(username) != null) {
+			until(d -> d.getCurrentUrl().endsWith("/console/sign-in/totp"));
+			driver.findElement(By.id("code")).sendKeys(org.sudi.DemoTotp.codeFor(username));
+			driver.findElement(By.id("verify")).click();
+		}
 		until(d -> d.getCurrentUrl().endsWith("/console"));
 	}
 
@@ -167,6 +172,11 @@ final class Browser implements AutoCloseable {
 
 	void resize(int width, int height) {
 		driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** The Content-Security-Policy violations the page console logged since the last call. */
+	java.util.List<String> cspViolations() {
+		return org.sudi.BrowserConsole.cspViolations(driver);
 	}
 
 	@Override

@@ -39,7 +39,12 @@ class ConsoleBrowserTests {
 	@AfterEach
 	void close() {
 		if (browser != null) {
-			browser.close();
+			try {
+				assertThat(browser.cspViolations()).as("CSP violations in the page console").isEmpty();
+			}
+			finally {
+				browser.close();
+			}
 		}
 	}
 
@@ -89,7 +94,19 @@ class ConsoleBrowserTests {
 		WebElement dutySearch = browser.find("#duty-q");
 		dutySearch.clear();
 		dutySearch.sendKeys("照明");
+		// The first list (from the case's own words) may already hold the item: wait for the search's list to
+		// replace it, or the choice is made on the list that is about to go.
+		WebElement firstList = browser.find("#duty-results");
 		browser.click("#form-dispatch form[role=search] button");
+		browser.until(d -> {
+			try {
+				firstList.isDisplayed();
+				return null;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException gone) {
+				return true;
+			}
+		});
 		browser.clickWhen("#duty-results label", "城市道路照明设施");
 		new Select(browser.find("#dispatch-lead")).selectByVisibleText("区住房和城乡建设局");
 		browser.screenshot("06-dispatch-dialog");

@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.sudi.DemoTotp;
+
 /**
  * A browser-less user of the console pages: signs in through the form (with its CSRF token), keeps
  * the session cookie, fetches pages and posts forms as a browser would, without following redirects.
@@ -37,14 +39,34 @@ public final class WebSession {
 	}
 
 	public static WebSession signIn(int port, String username) {
+		return signIn(port, username, "sudi-demo");
+	}
+
+	public static WebSession signIn(int port, String username, String password) {
 		WebSession s = new WebSession(port);
-		Page login = s.get("/login");
-		s.csrf = token(login.body());
-		Page r = s.send("POST", "/login", Map.of("username", username, "password", "sudi-demo", "_csrf", s.csrf));
+		Page r = s.signInForm(username, password);
 		assertThat(r.status()).as("sign-in of " + username).isEqualTo(302);
+		String step = s.get("/console").location();
+		if (step != null && step.endsWith("/console/sign-in/totp") && DemoTotp.codeFor(username) != null) {
+			// The demo admin's second step: the code of its authenticator app (the demo TOTP secret).
+			s.csrf = token(s.get("/console/sign-in/totp").body());
+			r = s.send("POST", "/console/sign-in/totp", Map.of("code", DemoTotp.codeFor(username), "_csrf", s.csrf));
+			assertThat(r.status()).as("second factor of " + username).isEqualTo(302);
+		}
 		assertThat(r.location()).as("sign-in of " + username).endsWith("/console");
 		s.csrf = token(s.get("/console").body());
 		return s;
+	}
+
+	/** Posts the sign-in form (with the login page's CSRF token) and answers what the server said. */
+	public Page signInForm(String username, String password) {
+		csrf = token(get("/login").body());
+		return send("POST", "/login", Map.of("username", username, "password", password, "_csrf", csrf));
+	}
+
+	/** Takes the CSRF token from this page (after the session changed, e.g. a sign-in step). */
+	public void refreshCsrf(String path) {
+		csrf = token(get(path).body());
 	}
 
 	public Page get(String path) {

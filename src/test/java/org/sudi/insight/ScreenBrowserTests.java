@@ -54,8 +54,15 @@ class ScreenBrowserTests extends ApiTestSupport {
 				"--user-data-dir=" + Files.createTempDirectory("sudi-chromium"));
 		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
 		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build(),
-				options);
+				org.sudi.BrowserConsole.capture(options));
 		Files.createDirectories(Path.of("target/screenshots"));
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void noContentSecurityPolicyViolations() {
+		if (driver != null) {
+			assertThat(org.sudi.BrowserConsole.cspViolations(driver)).as("CSP violations in the page console").isEmpty();
+		}
 	}
 
 	@AfterAll

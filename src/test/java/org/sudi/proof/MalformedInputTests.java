@@ -45,7 +45,7 @@ class MalformedInputTests extends ApiTestSupport {
 	RequestMappingHandlerMapping mapping;
 
 	@Autowired
-	org.sudi.channel.internal.RateLimiter limiter;
+	org.sudi.platform.RateLimiter limiter;
 
 	record Endpoint(String method, String pattern, HandlerMethod handler) {
 

@@ -493,7 +493,7 @@ class RouteAuthorizationTests extends ApiTestSupport {
 	}
 
 	@Autowired
-	org.sudi.channel.internal.RateLimiter limiter;
+	org.sudi.platform.RateLimiter limiter;
 
 	private Caller.Reply call(Caller caller, Route route, Rule rule, Fixtures f) {
 		// The per-IP limits of the public doors would answer 429 long before the table is through:

@@ -26,6 +26,8 @@ import org.sudi.directory.OrgKind;
 import org.sudi.directory.OrgUnit;
 import org.sudi.directory.OrgUnits;
 import org.sudi.directory.Role;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.IllegalTransitionException;
 import org.sudi.platform.InvalidInputException;
@@ -59,8 +61,11 @@ public class AssessmentService implements Assessments {
 	private volatile MonthResults cached;
 	private volatile Instant cachedAt;
 
+	private final AuditTrail auditTrail;
+
 	AssessmentService(MeasureQueries queries, OrgUnits orgUnits, JdbcClient jdbc, Clock clock,
-			AssessmentProperties properties) {
+			AssessmentProperties properties, AuditTrail auditTrail) {
+		this.auditTrail = auditTrail;
 		this.queries = queries;
 		this.orgUnits = orgUnits;
 		this.jdbc = jdbc;
@@ -280,6 +285,9 @@ public class AssessmentService implements Assessments {
 		jdbc.sql("insert into asm_month_audit(month, action, version, by_username, at, reason) values (?, ?, ?, ?, ?, ?)")
 			.params(month.atDay(1), action, version, actor.username(), Timestamp.from(now), reason)
 			.update();
+		auditTrail.record(AuditKind.CONFIGURATION_CHANGED, actor.username(), "assessment:" + month,
+				"month " + ("CLOSE".equals(action) ? "closed" : "reopened") + " (version " + version + ")"
+						+ (reason == null ? "" : ": " + reason));
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,8 @@ import java.time.YearMonth;
 
 import org.springframework.stereotype.Service;
 import org.sudi.directory.Actor;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 
 /** The month's workbook for whoever may read the assessment. */
 @Service
@@ -11,14 +13,19 @@ public class ExportService {
 
 	private final AssessmentService assessment;
 	private final ExcelExport excel;
+	private final AuditTrail audit;
 
-	ExportService(AssessmentService assessment, ExcelExport excel) {
+	ExportService(AssessmentService assessment, ExcelExport excel, AuditTrail audit) {
 		this.assessment = assessment;
 		this.excel = excel;
+		this.audit = audit;
 	}
 
 	public byte[] workbook(Actor actor, YearMonth month) {
 		AssessmentService.requireReader(actor);
-		return excel.workbook(assessment.month(month), assessment.rules());
+		byte[] workbook = excel.workbook(assessment.month(month), assessment.rules());
+		audit.record(AuditKind.EXPORT, actor.username(), "assessment:" + month,
+				"assessment workbook (Excel), " + workbook.length + " bytes");
+		return workbook;
 	}
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +32,7 @@ import org.sudi.casework.web.CaseRequests.Merge;
 import org.sudi.casework.web.CaseRequests.Reason;
 import org.sudi.casework.web.CaseRequests.Verify;
 import org.sudi.directory.Actor;
+import org.sudi.platform.Idempotency;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,23 +47,36 @@ class CaseController {
 
 	private final CaseService cases;
 	private final Clock clock;
+	private final Idempotency idempotency;
 
-	CaseController(CaseService cases, Clock clock) {
+	CaseController(CaseService cases, Clock clock, Idempotency idempotency) {
 		this.cases = cases;
 		this.clock = clock;
+		this.idempotency = idempotency;
 	}
 
 	@PostMapping
 	@Operation(summary = "Submit a case (诉求上报)")
-	ResponseEntity<CaseView> create(Actor actor, @Valid @RequestBody CreateCase body) {
+	ResponseEntity<CaseView> create(Actor actor, @Valid @RequestBody CreateCase body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Location location = body.location() == null ? null
 				: new Location(body.location().lat(), body.location().lon(), body.location().address());
 		Requester requester = body.requester() == null ? null
 				: new Requester(body.requester().name(), body.requester().phone(), null);
-		var c = cases.submit(actor, new Submission(body.type(), body.title(), body.description(), body.categoryCode(),
+		Submission submission = new Submission(body.type(), body.title(), body.description(), body.categoryCode(),
 				body.urgency(), body.channel(), body.townId(), location, requester, Boolean.TRUE.equals(body.anonymous()),
-				body.attachmentIds()));
-		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).body(CaseView.of(c, actor, clock.instant()));
+				body.attachmentIds());
+		if (idempotencyKey == null) {
+			var c = cases.submit(actor, submission);
+			return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).body(CaseView.of(c, actor, clock.instant()));
+		}
+		// A retry with the same key and body gets the first case back, never a second one (ADR 0030).
+		var outcome = idempotency.once("case-create", actor.username(), idempotencyKey, Idempotency.fingerprint(body),
+				() -> cases.submit(actor, submission).id().toString());
+		var c = cases.get(actor, UUID.fromString(outcome.result()));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id()))
+			.header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+			.body(CaseView.of(c, actor, clock.instant()));
 	}
 
 	record PageView(List<CaseView> items, int page, int size, long total) {

@@ -24,6 +24,8 @@ import org.sudi.directory.OrgUnit;
 import org.sudi.directory.OrgUnits;
 import org.sudi.directory.Role;
 import org.sudi.platform.ForbiddenException;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
 
@@ -42,11 +44,13 @@ public class CatalogAdministration {
 	private final JdbcClient jdbc;
 	private final JdbcCatalog catalog;
 	private final OrgUnits orgUnits;
+	private final AuditTrail audit;
 
-	CatalogAdministration(JdbcClient jdbc, JdbcCatalog catalog, OrgUnits orgUnits) {
+	CatalogAdministration(JdbcClient jdbc, JdbcCatalog catalog, OrgUnits orgUnits, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.orgUnits = orgUnits;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -67,6 +71,8 @@ public class CatalogAdministration {
 			throw new InvalidInputException("parentCode", "no such category");
 		}
 		catalog.insertCategory(c, name.strip(), parent, 1000);
+		audit.record(AuditKind.CONFIGURATION_CHANGED, admin.username(), "category:" + c,
+				"category created: " + name.strip() + (parent == null ? "" : " under " + parent));
 	}
 
 	public record DutyPage(List<DutyItem> items, int page, int size, long total) {
@@ -101,6 +107,8 @@ public class CatalogAdministration {
 		if (updated == 0) {
 			throw new NotFoundException("Duty item", id);
 		}
+		audit.record(AuditKind.CONFIGURATION_CHANGED, admin.username(), "duty_item:" + id,
+				"duty item changed: " + title.strip());
 	}
 
 	/** One row of an import file: its line number, what it says, and what is wrong with it. */
@@ -182,6 +190,8 @@ public class CatalogAdministration {
 				n++;
 			}
 		}
+		audit.record(AuditKind.CONFIGURATION_CHANGED, admin.username(), "duty_item",
+				"duty list import: " + n + " items added, " + (rows.size() - n) + " rows with problems left out");
 		return n;
 	}
 

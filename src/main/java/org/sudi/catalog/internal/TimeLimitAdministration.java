@@ -12,6 +12,8 @@ import org.sudi.catalog.TimeLimitPolicy;
 import org.sudi.catalog.WorkingCalendar;
 import org.sudi.directory.Actor;
 import org.sudi.directory.Role;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
@@ -25,10 +27,12 @@ public class TimeLimitAdministration {
 
 	private final JdbcTimeLimits limits;
 	private final Catalog catalog;
+	private final AuditTrail audit;
 
-	TimeLimitAdministration(JdbcTimeLimits limits, Catalog catalog) {
+	TimeLimitAdministration(JdbcTimeLimits limits, Catalog catalog, AuditTrail audit) {
 		this.limits = limits;
 		this.catalog = catalog;
+		this.audit = audit;
 	}
 
 	public List<TimeLimitPolicy> policies() {
@@ -48,6 +52,8 @@ public class TimeLimitAdministration {
 			throw new InvalidInputException("categoryCode", "unknown category " + policy.categoryCode());
 		}
 		limits.savePolicy(policy);
+		audit.record(AuditKind.CONFIGURATION_CHANGED, actor.username(), "time_limit_policy:" + policy.caseType() + "/"
+				+ policy.urgency() + (policy.categoryCode() == null ? "" : "/" + policy.categoryCode()), policy.toString());
 		return policy;
 	}
 
@@ -57,6 +63,8 @@ public class TimeLimitAdministration {
 		if (!limits.deleteOverride(caseType, urgency, categoryCode)) {
 			throw new NotFoundException("Category override", caseType + "/" + urgency + "/" + categoryCode);
 		}
+		audit.record(AuditKind.CONFIGURATION_CHANGED, actor.username(), "time_limit_policy:" + caseType + "/" + urgency
+				+ "/" + categoryCode, "category override deleted");
 	}
 
 	public WorkingCalendar calendar() {
@@ -71,6 +79,7 @@ public class TimeLimitAdministration {
 	public void saveDay(Actor actor, LocalDate day, WorkingCalendar.DayKind kind, String name) {
 		requireAdmin(actor);
 		limits.saveDay(new CalendarDay(day, kind, name));
+		audit.record(AuditKind.CONFIGURATION_CHANGED, actor.username(), "calendar_day:" + day, kind + " " + name);
 	}
 
 	@Transactional
@@ -79,6 +88,7 @@ public class TimeLimitAdministration {
 		if (!limits.deleteDay(day)) {
 			throw new NotFoundException("Calendar day", day);
 		}
+		audit.record(AuditKind.CONFIGURATION_CHANGED, actor.username(), "calendar_day:" + day, "deleted");
 	}
 
 	/** Imports a holiday file all or nothing; problems are reported line by line. */
@@ -92,6 +102,8 @@ public class TimeLimitAdministration {
 							p -> "line " + p.line(), HolidayFile.Problem::message, (a, b) -> a + "; " + b))));
 		}
 		result.days().forEach(limits::saveDay);
+		audit.record(AuditKind.CONFIGURATION_CHANGED, actor.username(), "calendar_day",
+				"holiday file imported: " + result.days().size() + " days");
 		return result.days().size();
 	}
 

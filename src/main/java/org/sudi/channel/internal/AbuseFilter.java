@@ -11,6 +11,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sudi.platform.LimitedBodyRequest;
+import org.sudi.platform.RateLimiter;
+import org.sudi.platform.TooManyRequestsException;
 
 /**
  * The first line on every public entry of the channel module (the portal, WeChat, Open311, 110):

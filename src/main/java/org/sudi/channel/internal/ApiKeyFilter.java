@@ -17,6 +17,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sudi.platform.RateLimiter;
+import org.sudi.platform.TooManyRequestsException;
 
 /**
  * Authenticates an integration client by its {@code X-Api-Key} header: the principal is the client's

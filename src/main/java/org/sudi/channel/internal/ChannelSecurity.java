@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.sudi.channel.internal.IntegrationClients.Kind;
+import org.sudi.platform.RateLimiter;
 
 /**
  * The channel module's own filter chains, ahead of the platform's API chain (order 1) and web chain

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sudi.directory.Actor;
 import org.sudi.directory.Role;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
@@ -66,10 +68,12 @@ public class IntegrationClients {
 	private final SecureRandom random = new SecureRandom();
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final AuditTrail audit;
 
-	IntegrationClients(JdbcClient jdbc, Clock clock) {
+	IntegrationClients(JdbcClient jdbc, Clock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -91,6 +95,8 @@ public class IntegrationClients {
 					Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
+		audit.record(AuditKind.PERMISSION_CHANGED, actor.username(), "channel_client:" + id,
+				"integration client key issued: " + name.strip() + " (" + kind + ")");
 		return new Registered(get(id), key);
 	}
 
@@ -105,6 +111,7 @@ public class IntegrationClients {
 		get(id);
 		jdbc.sql("update channel_client set revoked_at = coalesce(revoked_at, ?) where id = ?")
 			.params(Timestamp.from(clock.instant()), id).update();
+		audit.record(AuditKind.PERMISSION_CHANGED, actor.username(), "channel_client:" + id, "integration client key revoked");
 		return get(id);
 	}
 

@@ -18,6 +18,7 @@ import org.sudi.channel.SmsSender;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.PersonalData;
 import org.sudi.platform.PersonalDataColumn;
+import org.sudi.platform.TooManyRequestsException;
 
 /**
  * One-time sign-in codes sent by SMS. A code has 6 digits, is stored only as a salted SHA-256 hash,

@@ -32,6 +32,7 @@ import org.sudi.directory.PortalAccounts;
 import org.sudi.directory.Role;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
+import org.sudi.platform.RateLimiter;
 
 /**
  * What the mobile portal does for a signed-in requester: the category picker, submitting with photos,

@@ -16,6 +16,7 @@ import org.sudi.platform.InvalidInputException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sudi.platform.RateLimiter;
 
 /**
  * Signing in on the portal: a one-time code by SMS, then a session whose principal is the
@@ -39,7 +40,7 @@ public class PortalSignIn {
 	}
 
 	public void sendCode(String ip, String phone) {
-		limiter.consume("code-ip:" + ip, 10, Duration.ofMinutes(10));
+		// Codes per source address: the platform's sms-code rate rule (sudi.web.rate-limits); per number: OneTimeCodes.
 		codes.send(phone == null ? null : phone.strip());
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.sudi.channel.internal.TooManyRequestsException;
+import org.sudi.platform.TooManyRequestsException;
 
 /** A rate limit hit in a channel JSON endpoint: 429 problem with Retry-After. */
 @RestControllerAdvice(assignableTypes = { IntegrationClientController.class, Police110Controller.class })

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,8 @@ import org.sudi.channel.internal.Open311Service.NewRequest;
 import org.sudi.channel.internal.Open311Service.Published;
 import org.sudi.channel.internal.Open311Service.Search;
 import org.sudi.channel.internal.Open311Service.Service311;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.Idempotency;
+import org.sudi.platform.RateLimiter;
 import org.sudi.channel.internal.StatusWords;
 import org.sudi.channel.internal.TimelineWords;
 
@@ -56,8 +58,10 @@ class Open311Controller {
 	private final Open311Service open311;
 	private final ChannelProperties properties;
 	private final RateLimiter limiter;
+	private final Idempotency idempotency;
 
-	Open311Controller(Open311Service open311, ChannelProperties properties, RateLimiter limiter) {
+	Open311Controller(Open311Service open311, ChannelProperties properties, RateLimiter limiter, Idempotency idempotency) {
+		this.idempotency = idempotency;
 		this.open311 = open311;
 		this.properties = properties;
 		this.limiter = limiter;
@@ -137,11 +141,13 @@ class Open311Controller {
 			}
 		});
 		List<Media> media = new ArrayList<>();
+		List<String> mediaSeen = new ArrayList<>();
 		if (request instanceof MultipartHttpServletRequest multipart) {
 			MultiValueMap<String, MultipartFile> files = multipart.getMultiFileMap();
 			for (MultipartFile file : files.getOrDefault("media", List.of())) {
 				if (!file.isEmpty()) {
 					media.add(new Media(file.getOriginalFilename(), file.getInputStream()));
+					mediaSeen.add(file.getOriginalFilename() + ":" + file.getSize());
 				}
 			}
 		}
@@ -150,7 +156,8 @@ class Open311Controller {
 				request.getParameter("email"), request.getParameter("first_name"), request.getParameter("last_name"),
 				request.getParameter("phone"), request.getParameter("description"), request.getParameter("media_url"),
 				attributes);
-		Open311Service.Created created = open311.create(client, r, media);
+		Open311Service.Created created = createOnce(request.getHeader("Idempotency-Key"), client, r, media, request,
+				mediaSeen);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		if ("batch".equals(open311.type())) {
 			answer.put("token", created.token());
@@ -161,6 +168,31 @@ class Open311Controller {
 		answer.put("service_notice", "诉求已受理，将由所在镇街审核后办理。Received; the town reviews it first.");
 		answer.put("account_id", null);
 		return Open311Format.respond(format, HttpStatus.CREATED, "service_requests", List.of(answer));
+	}
+
+	/**
+	 * With an {@code Idempotency-Key} a retried POST gets the first request's id (or token) back instead of
+	 * a second request; the same key with other parameters or media is refused (ADR 0030).
+	 */
+	private Open311Service.Created createOnce(String key, Client client, NewRequest r, List<Media> media,
+			HttpServletRequest request, List<String> mediaSeen) {
+		if (key == null) {
+			return open311.create(client, r, media);
+		}
+		Map<String, Object> fingerprint = new TreeMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (!"api_key".equals(name)) {
+				fingerprint.put(name, List.of(values));
+			}
+		});
+		fingerprint.put(" media", mediaSeen);
+		var outcome = idempotency.once("open311-create", "client:" + client.id(), key, Idempotency.fingerprint(fingerprint),
+				() -> {
+					Open311Service.Created c = open311.create(client, r, media);
+					return c.serviceRequestId() + " " + (c.token() == null ? "" : c.token());
+				});
+		String[] parts = outcome.result().split(" ", 2);
+		return new Open311Service.Created(parts[0], parts.length < 2 || parts[1].isEmpty() ? null : parts[1]);
 	}
 
 	@GetMapping("/open311/v2/tokens/{token}.{format:xml|json}")

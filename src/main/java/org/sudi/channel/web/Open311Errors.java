@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
 import org.sudi.channel.internal.Open311Exception;
-import org.sudi.channel.internal.TooManyRequestsException;
+import org.sudi.platform.Idempotency;
+import org.sudi.platform.TooManyRequestsException;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
 
@@ -45,6 +46,11 @@ class Open311Errors {
 		ResponseEntity<String> r = Open311Format.errors(format(request), 429, e.getMessage());
 		return ResponseEntity.status(429).headers(r.getHeaders())
 			.header("Retry-After", String.valueOf(e.retryAfterSeconds())).body(r.getBody());
+	}
+
+	@ExceptionHandler(Idempotency.KeyReusedException.class)
+	ResponseEntity<String> keyReused(Idempotency.KeyReusedException e, HttpServletRequest request) {
+		return Open311Format.errors(format(request), 422, e.getMessage());
 	}
 
 	@ExceptionHandler(MultipartException.class)

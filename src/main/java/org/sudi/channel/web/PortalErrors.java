@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
-import org.sudi.channel.internal.TooManyRequestsException;
+import org.sudi.platform.TooManyRequestsException;
 import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.IllegalTransitionException;
 import org.sudi.platform.InvalidInputException;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.sudi.channel.internal.ClientAddress;
 import org.sudi.channel.internal.PortalSignIn;
-import org.sudi.channel.internal.TooManyRequestsException;
+import org.sudi.platform.TooManyRequestsException;
 import org.sudi.platform.InvalidInputException;
 
 import jakarta.servlet.http.HttpServletRequest;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.sudi.channel.internal.RateLimiter;
+import org.sudi.platform.RateLimiter;
 import org.sudi.channel.internal.WechatConversation;
 import org.sudi.channel.internal.WechatConversation.Incoming;
 

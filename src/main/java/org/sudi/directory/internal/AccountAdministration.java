@@ -13,6 +13,8 @@ import org.sudi.directory.Actor;
 import org.sudi.directory.OrgKind;
 import org.sudi.directory.OrgUnit;
 import org.sudi.directory.Role;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
@@ -25,7 +27,6 @@ import org.sudi.platform.NotFoundException;
 @Service
 public class AccountAdministration {
 
-	static final int MIN_PASSWORD = 12;
 	private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,39}$");
 	private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,39}$");
 
@@ -33,12 +34,19 @@ public class AccountAdministration {
 	private final Accounts accounts;
 	private final JdbcOrgUnits orgUnits;
 	private final PasswordEncoder passwordEncoder;
+	private final PasswordPolicy passwords;
+	private final SignInThrottle throttle;
+	private final AuditTrail audit;
 
-	AccountAdministration(JdbcClient jdbc, Accounts accounts, JdbcOrgUnits orgUnits, PasswordEncoder passwordEncoder) {
+	AccountAdministration(JdbcClient jdbc, Accounts accounts, JdbcOrgUnits orgUnits, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwords, SignInThrottle throttle, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.passwordEncoder = passwordEncoder;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.audit = audit;
 	}
 
 	public record AccountRow(long id, String username, String displayName, Long orgId, boolean enabled, Set<Role> roles) {
@@ -96,8 +104,13 @@ public class AccountAdministration {
 		else if (!roles.stream().allMatch(r -> r == Role.CITIZEN)) {
 			throw new InvalidInputException("orgId", "staff accounts belong to a unit");
 		}
-		requirePassword(password);
-		return accounts.create(name, passwordEncoder.encode(password), displayName.strip(), orgId, null, roles);
+		passwords.check("password", name, password);
+		long id = accounts.create(name, passwordEncoder.encode(password), displayName.strip(), orgId, null, roles);
+		// The administrator chose this password: the owner chooses their own at the first sign-in.
+		jdbc.sql("update account set password_must_change = true where id = ?").param(id).update();
+		audit.record(AuditKind.ACCOUNT_CREATED, admin.username(), name,
+				"roles " + roles.stream().map(Enum::name).sorted().toList() + ", unit " + orgId);
+		return id;
 	}
 
 	@Transactional
@@ -108,15 +121,19 @@ public class AccountAdministration {
 			throw new InvalidInputException("enabled", "the last administrator cannot be disabled");
 		}
 		jdbc.sql("update account set enabled = ? where id = ?").params(enabled, accountId).update();
+		audit.record(AuditKind.PERMISSION_CHANGED, admin.username(), row.username(), enabled ? "enabled" : "disabled");
 	}
 
 	@Transactional
 	public void resetPassword(Actor admin, long accountId, String password) {
 		requireAdmin(admin);
-		row(accountId);
-		requirePassword(password);
-		jdbc.sql("update account set password_hash = ? where id = ?").params(passwordEncoder.encode(password), accountId)
-			.update();
+		AccountRow row = row(accountId);
+		Account account = accounts.findByUsername(row.username()).orElseThrow();
+		passwords.checkNew("password", account, password);
+		passwords.store(account, password, admin.username().equals(row.username()));
+		throttle.clear(row.username());
+		audit.record(AuditKind.PASSWORD_CHANGED, admin.username(), row.username(),
+				"reset by an administrator (to be changed at the next sign-in); sign-in lock lifted");
 	}
 
 	@Transactional
@@ -133,6 +150,19 @@ public class AccountAdministration {
 		for (Role role : roles) {
 			jdbc.sql("insert into account_role(account_id, role) values (?, ?)").params(accountId, role.name()).update();
 		}
+		audit.record(AuditKind.ROLE_CHANGED, admin.username(), row.username(),
+				row.roles().stream().map(Enum::name).sorted().toList() + " → "
+						+ roles.stream().map(Enum::name).sorted().toList());
+	}
+
+	/** Removes an account's second factor (a lost phone); it enrols again at its next sign-in if its role needs one. */
+	@Transactional
+	public void resetSecondFactor(Actor admin, long accountId) {
+		requireAdmin(admin);
+		AccountRow row = row(accountId);
+		jdbc.sql("update account set totp_secret = null, totp_last_step = null where id = ?").param(accountId).update();
+		audit.record(AuditKind.SECOND_FACTOR_CHANGED, admin.username(), row.username(),
+				"authenticator app removed by an administrator");
 	}
 
 	@Transactional
@@ -156,7 +186,10 @@ public class AccountAdministration {
 		if (kind == OrgKind.VILLAGE && (parent == null || parent.kind() != OrgKind.TOWN)) {
 			throw new InvalidInputException("parentId", "a village belongs to a town");
 		}
-		return orgUnits.insert(c, name.strip(), kind, parentId);
+		long id = orgUnits.insert(c, name.strip(), kind, parentId);
+		audit.record(AuditKind.CONFIGURATION_CHANGED, admin.username(), "org_unit:" + c,
+				"unit created: " + name.strip() + " (" + kind + ", parent " + parentId + ")");
+		return id;
 	}
 
 	private long enabledAdmins() {
@@ -177,11 +210,6 @@ public class AccountAdministration {
 			.orElseThrow(() -> new NotFoundException("Account", accountId));
 	}
 
-	private static void requirePassword(String password) {
-		if (password == null || password.length() < MIN_PASSWORD) {
-			throw new InvalidInputException("password", "at least " + MIN_PASSWORD + " characters");
-		}
-	}
 
 	private static void requireAdmin(Actor actor) {
 		if (!actor.has(Role.ADMIN)) {

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sudi.directory.AccountRegistry;
 import org.sudi.directory.OrgUnits;
 import org.sudi.directory.Role;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 import org.sudi.platform.DemoMode;
 import org.sudi.platform.InvalidInputException;
 
@@ -24,9 +26,13 @@ class AccountRegistration implements AccountRegistry {
 	private final PasswordEncoder passwordEncoder;
 	private final DemoMode demo;
 	private final JdbcTemplate jdbc;
+	private final PasswordPolicy passwords;
+	private final AuditTrail audit;
 
 	AccountRegistration(Accounts accounts, OrgUnits orgUnits, PasswordEncoder passwordEncoder, DemoMode demo,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, PasswordPolicy passwords, AuditTrail audit) {
+		this.passwords = passwords;
+		this.audit = audit;
 		this.accounts = accounts;
 		this.orgUnits = orgUnits;
 		this.passwordEncoder = passwordEncoder;
@@ -45,14 +51,14 @@ class AccountRegistration implements AccountRegistry {
 	@Transactional
 	public void register(NewAccount account, String password) {
 		check(account);
-		if (password == null || password.length() < 12) {
-			throw new InvalidInputException("password", "must have at least 12 characters");
-		}
+		passwords.check("password", account.username(), password);
 		if (accounts.exists(account.username())) {
 			throw new InvalidInputException("username", "the username " + account.username() + " is taken");
 		}
 		accounts.create(account.username(), passwordEncoder.encode(password), account.displayName(), account.orgId(),
 				account.phone(), account.roles());
+		audit.record(AuditKind.ACCOUNT_CREATED, "system", account.username(),
+				"roles " + account.roles().stream().map(Enum::name).sorted().toList() + ", unit " + account.orgId());
 	}
 
 	@Override
@@ -76,9 +82,9 @@ class AccountRegistration implements AccountRegistry {
 			return 0;
 		}
 		String hash = passwordEncoder.encode(demo.password());
-		jdbc.batchUpdate("insert into account(username, password_hash, display_name, org_id, phone, phone_hash) "
-				+ "values (?, ?, ?, ?, ?, ?)", fresh.stream().map(a -> new Object[] { a.username(), hash, a.displayName(),
-						a.orgId(), accounts.sealPhone(a.phone()), accounts.phoneHash(a.phone()) })
+		jdbc.batchUpdate("insert into account(username, password_hash, display_name, org_id, phone, phone_hash, "
+				+ "demo_password) values (?, ?, ?, ?, ?, ?, true)", fresh.stream().map(a -> new Object[] { a.username(), hash,
+						a.displayName(), a.orgId(), accounts.sealPhone(a.phone()), accounts.phoneHash(a.phone()) })
 					.toList());
 		List<Object[]> roles = new ArrayList<>();
 		for (NewAccount a : fresh) {

@@ -52,7 +52,10 @@ class Accounts {
 			.query((rs, n) -> new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
 					rs.getString("display_name"), rs.getObject("org_id", Long.class),
 					personalData.open(PHONE.context(), rs.getString("phone")),
-					rs.getBoolean("enabled"), toRoles(roles)))
+					rs.getBoolean("enabled"), toRoles(roles),
+					rs.getObject("password_changed_at", java.time.OffsetDateTime.class).toInstant(),
+					rs.getBoolean("password_must_change"), rs.getString("totp_secret"),
+					rs.getObject("totp_last_step", Long.class)))
 			.optional();
 	}
 
@@ -68,10 +71,18 @@ class Accounts {
 
 	@Transactional
 	long create(String username, String passwordHash, String displayName, Long orgId, String phone, Set<Role> roles) {
+		return create(username, passwordHash, displayName, orgId, phone, roles, false);
+	}
+
+	/** @param demoPassword the account has the demo password (its age is re-set at every demo start) */
+	@Transactional
+	long create(String username, String passwordHash, String displayName, Long orgId, String phone, Set<Role> roles,
+			boolean demoPassword) {
 		long id = jdbc.sql("""
-				insert into account(username, password_hash, display_name, org_id, phone, phone_hash)
-				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(username, passwordHash, displayName, orgId, sealPhone(phone), phoneHash(phone))
+				insert into account(username, password_hash, display_name, org_id, phone, phone_hash, demo_password)
+				values (?, ?, ?, ?, ?, ?, ?)
+				returning id""")
+			.params(username, passwordHash, displayName, orgId, sealPhone(phone), phoneHash(phone), demoPassword)
 			.query(Long.class)
 			.single();
 		for (Role role : roles) {

@@ -2,9 +2,7 @@ package org.sudi.directory.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -17,36 +15,38 @@ import org.sudi.platform.SudiProperties;
 @Service
 public class TokenService {
 
-	/** Compared against when the account does not exist, so the answer's timing tells nothing. */
-	private final String dummyHash;
-
 	private final Accounts accounts;
-	private final PasswordEncoder passwordEncoder;
+	private final SignIns signIns;
 	private final JwtEncoder encoder;
 	private final SudiProperties properties;
 	private final Clock clock;
 
-	TokenService(Accounts accounts, PasswordEncoder passwordEncoder, JwtEncoder encoder, SudiProperties properties,
-			Clock clock) {
+	TokenService(Accounts accounts, SignIns signIns, JwtEncoder encoder, SudiProperties properties, Clock clock) {
 		this.accounts = accounts;
-		this.passwordEncoder = passwordEncoder;
+		this.signIns = signIns;
 		this.encoder = encoder;
 		this.properties = properties;
 		this.clock = clock;
-		this.dummyHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+	}
+
+	/** What the token endpoint answers: a token, or why there is none. */
+	public record Issue(SignIns.Result result, IssuedToken token) {
 	}
 
 	public record IssuedToken(String value, long expiresInSeconds) {
 	}
 
-	public Optional<IssuedToken> issue(String username, String password) {
-		Optional<Account> account = accounts.findByUsername(username);
-		String hash = account.map(Account::passwordHash).orElse(dummyHash);
-		boolean matches = passwordEncoder.matches(password, hash);
-		if (account.isEmpty() || !matches || !account.get().enabled()) {
-			return Optional.empty();
+	/**
+	 * Signs in (lockout, password, second factor, password age: {@link SignIns}) and issues a token when
+	 * everything checks out.
+	 */
+	public Issue issue(String username, String password, String totp, String newPassword, String sourceAddress) {
+		SignIns.Result result = signIns.signIn(new SignIns.Attempt(username, sourceAddress, "api"), password, totp,
+				newPassword);
+		if (result.outcome() != SignIns.Outcome.OK) {
+			return new Issue(result, null);
 		}
-		Account a = account.get();
+		Account a = accounts.findByUsername(result.username()).orElseThrow();
 		Instant now = clock.instant();
 		long ttl = properties.security().tokenTtl().toSeconds();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -61,6 +61,6 @@ public class TokenService {
 		}
 		String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
 			.getTokenValue();
-		return Optional.of(new IssuedToken(token, ttl));
+		return new Issue(result, new IssuedToken(token, ttl));
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.sudi.directory.Actor;
 import org.sudi.directory.Role;
+import org.sudi.directory.internal.ConsoleAuthentications;
 import org.sudi.platform.ForbiddenException;
 
 /** Lets every controller take the signed-in {@link Actor} as a parameter. */
@@ -41,7 +42,9 @@ class ActorResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 			return fromJwt(token.getToken());
 		}
 		// Session sign-ins (console pages, the mobile portal) keep the Actor itself as the principal.
-		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+		// A console sign-in that still owes a step (second factor, new password) is not signed in yet.
+		if (authentication != null && authentication.getPrincipal() instanceof Actor actor
+				&& ConsoleAuthentications.stepOf(authentication).isEmpty()) {
 			return actor;
 		}
 		throw new ForbiddenException("Not signed in");

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.sudi.directory.Actor;
 import org.sudi.directory.OrgUnit;
 import org.sudi.directory.OrgUnits;
+import org.sudi.directory.internal.ConsoleAuthentications;
 import org.sudi.platform.ConsolePage;
 
 /** Puts the signed-in account and its unit into every console page's model, for the top bar and menu. */
@@ -34,7 +35,7 @@ class ConsoleUserAdvice {
 	@ModelAttribute
 	void user(Model model) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth != null && auth.getPrincipal() instanceof Actor actor) {
+		if (auth != null && auth.getPrincipal() instanceof Actor actor && ConsoleAuthentications.stepOf(auth).isEmpty()) {
 			String unit = actor.orgId() == null ? null : orgUnits.find(actor.orgId()).map(OrgUnit::name).orElse(null);
 			model.addAttribute("me", new ConsoleUser(actor.username(), actor.displayName(), unit,
 					actor.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet())));

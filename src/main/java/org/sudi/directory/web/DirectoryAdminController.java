@@ -110,6 +110,11 @@ class DirectoryAdminController {
 		return change(flash, locale, () -> admin.resetPassword(actor, id, password));
 	}
 
+	@PostMapping("/console/admin/accounts/{id}/totp-reset")
+	String totpReset(Actor actor, @PathVariable long id, RedirectAttributes flash, Locale locale) {
+		return change(flash, locale, () -> admin.resetSecondFactor(actor, id));
+	}
+
 	@PostMapping("/console/admin/accounts/{id}/roles")
 	String roles(Actor actor, @PathVariable long id, @RequestParam(required = false) List<Role> roles,
 			RedirectAttributes flash, Locale locale) {

@@ -27,6 +27,8 @@ import org.sudi.grid.Placement;
 import org.sudi.grid.domain.GeoJsonGrids;
 import org.sudi.grid.domain.Grid;
 import org.sudi.grid.domain.GridImport;
+import org.sudi.platform.AuditKind;
+import org.sudi.platform.AuditTrail;
 import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.InvalidInputException;
 
@@ -56,9 +58,11 @@ public class GridService {
 	private final AccountRegistry accounts;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final AuditTrail audit;
 
 	GridService(GridGeography geography, JdbcGrids grids, OrgUnits orgUnits, AccountRegistry accounts,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.geography = geography;
 		this.grids = grids;
 		this.orgUnits = orgUnits;
@@ -138,6 +142,8 @@ public class GridService {
 		int updated = (int) plan.grids().stream().filter(g -> known.contains(g.code())).count();
 		long version = grids.write(plan.grids(), plan.newDivisions(), plan.townOfVillage(), clock.instant());
 		events.publishEvent(new GridsChanged(version, plan.grids().size(), clock.instant()));
+		audit.record(AuditKind.CONFIGURATION_CHANGED, actor.username(), "grid",
+				"GeoJSON grid import: " + (plan.grids().size() - updated) + " added, " + updated + " replaced, version " + version);
 		return new ImportResult(plan.grids().size(), plan.grids().size() - updated, updated, version, plan.warnings());
 	}
 

@@ -97,6 +97,8 @@ public class LiveFeed implements SmartLifecycle {
 		while (running) {
 			try (Connection connection = dataSource.getConnection()) {
 				connection.setAutoCommit(true);
+				// A silently dropped connection (no reset from the server) must not block the listener forever.
+				connection.setNetworkTimeout(Runnable::run, 15_000);
 				try (Statement s = connection.createStatement()) {
 					s.execute("LISTEN " + CHANNEL);
 				}
@@ -109,6 +111,10 @@ public class LiveFeed implements SmartLifecycle {
 						}
 					}
 					if (System.currentTimeMillis() - lastBeat > 20_000) {
+						// Proves the listening connection is still alive (throws when it is not, and we LISTEN anew).
+						try (Statement s = connection.createStatement()) {
+							s.execute("select 1");
+						}
 						heartbeat();
 						lastBeat = System.currentTimeMillis();
 					}

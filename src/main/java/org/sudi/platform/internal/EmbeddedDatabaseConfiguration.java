@@ -59,6 +59,8 @@ class EmbeddedDatabaseConfiguration {
 		config.setPoolName("sudi-embedded");
 		// A local server answers at once; never let a caller hang long once it has been stopped.
 		config.setConnectionTimeout(5000);
+		config.setValidationTimeout(2000);
+		config.setKeepaliveTime(60_000);
 		return new HikariDataSource(config);
 	}
 

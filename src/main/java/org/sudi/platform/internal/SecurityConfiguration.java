@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -84,8 +85,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<AuthenticationProvider> providers)
-			throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<AuthenticationProvider> providers,
+			ConsoleSessions consoleSessions, SessionRegistry sessionRegistry) throws Exception {
 		providers.orderedStream().forEach(http::authenticationProvider);
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**",
@@ -96,7 +97,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console").failureUrl("/login?error"))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
 				.deleteCookies("SESSION"))
-			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.sessionManagement(s -> consoleSessions.apply(s.sessionFixation(f -> f.changeSessionId()), sessionRegistry))
 			.headers(headers -> headers
 				.frameOptions(f -> f.deny())
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

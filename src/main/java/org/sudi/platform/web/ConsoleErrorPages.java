@@ -77,6 +77,10 @@ class ConsoleErrorPages {
 		if (UnstorableText.causedBy(e)) {
 			return page(HttpStatus.BAD_REQUEST, "platform.error.invalid", UnstorableText.MESSAGE);
 		}
+		if (DatabaseUnavailable.causedBy(e)) {
+			log.warn("Database unavailable on a console page: {}", e.getMessage());
+			return page(HttpStatus.SERVICE_UNAVAILABLE, "platform.error.unavailable", null);
+		}
 		log.error("Unexpected failure on a console page", e);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, "platform.error.unexpected", null);
 	}

@@ -23,14 +23,17 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.sudi.platform.ForbiddenException;
+import org.sudi.platform.Idempotency;
 import org.sudi.platform.IllegalTransitionException;
+import org.sudi.platform.LimitedBodyRequest;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
 import org.sudi.platform.UnstorableText;
 
 /**
  * Turns every failure into an RFC 9457 problem: 400 with the offending fields named, 403, 404, 409
- * naming the current status or a stale version, and a plain 500 with no stack trace.
+ * naming the current status or a stale version, 503 with Retry-After while the database is unreachable,
+ * and a plain 500 with no stack trace.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -63,6 +66,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(Idempotency.KeyReusedException.class)
+	ProblemDetail keyReused(Idempotency.KeyReusedException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+		problem.setTitle("Idempotency-Key reused");
+		return problem;
+	}
+
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException e) {
 		return invalid(e.getMessage(), e.fields().entrySet().stream().map(f -> new FieldError(f.getKey(), f.getValue())).toList());
@@ -80,13 +90,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
 		if (UnstorableText.causedBy(e)) {
-			return invalid(UnstorableText.MESSAGE, List.of());
+			return ResponseEntity.badRequest().body(invalid(UnstorableText.MESSAGE, List.of()));
+		}
+		if (DatabaseUnavailable.causedBy(e)) {
+			log.warn("Database unavailable: {}", e.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The service is briefly unavailable; what you sent was not saved. Please try again shortly.");
+			problem.setTitle("Service unavailable");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+				.body(problem);
 		}
 		log.error("Unexpected failure", e);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side; nothing you sent was lost. Please try again.");
+		return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing you sent was lost. Please try again."));
 	}
 
 	@Override
@@ -112,6 +131,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof LimitedBodyRequest.PayloadTooLargeException) {
+				// A chunked body that went past the limit while it was read (ADR 0030).
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemDetail
+					.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large (请求内容过大)"));
+			}
+		}
 		return ResponseEntity.badRequest().body(invalid(
 				"The request body is not valid JSON of the expected shape", List.of()));
 	}

@@ -1,4 +1,4 @@
-package org.sudi.channel.internal;
+package org.sudi.platform;
 
 /** A rate limit was hit (HTTP 429, with Retry-After). */
 public class TooManyRequestsException extends RuntimeException {

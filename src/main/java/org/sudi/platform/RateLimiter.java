@@ -1,4 +1,4 @@
-package org.sudi.channel.internal;
+package org.sudi.platform;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.sudi.channel.internal;
+package org.sudi.platform;
 
 import java.io.IOException;
 
@@ -7,12 +7,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request without a Content-Length (chunked) whose body stops being read past a limit. */
-class LimitedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request without a Content-Length (chunked) whose body stops being read past a limit: reading on
+ * throws {@link PayloadTooLargeException}, which the problem answers turn into 413.
+ */
+public class LimitedBodyRequest extends HttpServletRequestWrapper {
 
 	private final long max;
 
-	LimitedBodyRequest(HttpServletRequest request, long max) {
+	public LimitedBodyRequest(HttpServletRequest request, long max) {
 		super(request);
 		this.max = max;
 	}
@@ -59,8 +62,8 @@ class LimitedBodyRequest extends HttpServletRequestWrapper {
 	}
 
 	/** The body went past the limit while it was read. */
-	static class PayloadTooLargeException extends IOException {
-		PayloadTooLargeException(long max) {
+	public static class PayloadTooLargeException extends IOException {
+		public PayloadTooLargeException(long max) {
 			super("The request body is larger than " + max + " bytes");
 		}
 	}
