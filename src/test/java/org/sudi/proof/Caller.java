@@ -54,7 +54,15 @@ final class Caller {
 			if (r.status() != 302 || !r.location().endsWith("/console")) {
 				throw new IllegalStateException("cannot sign in as " + username + ": " + r.status() + " " + r.location());
 			}
-			this.csrf = token(send("GET", "/console", null, null).body());
+			Reply console = send("GET", "/console", null, null);
+			if (console.redirectTo("/console/sign-in/totp") && org.sudi.DemoTotp.codeFor(username) != null) {
+				// The demo admin's second step: the code of its authenticator app (the demo TOTP secret).
+				this.csrf = token(send("GET", "/console/sign-in/totp", null, null).body());
+				send("POST", "/console/sign-in/totp", "application/x-www-form-urlencoded", form(Map.of("code",
+						org.sudi.DemoTotp.codeFor(username), "_csrf", csrf)).getBytes(StandardCharsets.UTF_8));
+				console = send("GET", "/console", null, null);
+			}
+			this.csrf = token(console.body());
 			this.token = new Api(port).token(username);
 		}
 	}

@@ -185,6 +185,27 @@ class RouteAuthorizationTests extends ApiTestSupport {
 		rule("POST /console/admin/accounts/{id}/enabled", only(ADMIN), form(Map.of("enabled", "true")));
 		rule("POST /console/admin/accounts/{id}/password", only(ADMIN), form(Map.of("password", "proof-password-654321")));
 		rule("POST /console/admin/accounts/{id}/roles", only(ADMIN), form(Map.of("roles", "DEPARTMENT_STAFF")));
+		rule("POST /console/admin/accounts/{id}/totp-reset", only(ADMIN), form(Map.of()));
+		// Identity: one's own account (wrong codes and passwords, so that nothing changes), the steps of
+		// signing in, and the audit log (ADMIN and DISCIPLINE).
+		rule("GET /console/account", SIGNED_IN);
+		// (The admin has enrolled already: no enrolment code to show.)
+		rule("GET /console/account/totp/qr.png", but(SIGNED_IN, ADMIN));
+		rule("POST /console/account/password", SIGNED_IN,
+				form(Map.of("current", "wrong-password", "password", "x", "confirm", "y")));
+		rule("POST /console/account/totp", SIGNED_IN, form(Map.of("code", "000000")));
+		rule("POST /console/account/totp/remove", SIGNED_IN, form(Map.of("code", "000000", "password", "wrong")));
+		// The steps of signing in serve only a session half-way through it: none of these callers.
+		rule("GET /console/sign-in/password", NOBODY);
+		rule("POST /console/sign-in/password", NOBODY, form(Map.of("password", "x", "confirm", "y")));
+		rule("GET /console/sign-in/totp", NOBODY);
+		rule("POST /console/sign-in/totp", NOBODY, form(Map.of("code", "000000")));
+		rule("GET /console/sign-in/enrol", NOBODY);
+		rule("GET /console/sign-in/enrol/qr.png", NOBODY);
+		rule("POST /console/sign-in/enrol", NOBODY, form(Map.of("code", "000000")));
+		rule("GET /api/v1/audit", only(ADMIN, DISCIPLINE));
+		rule("GET /api/v1/audit/verification", only(ADMIN, DISCIPLINE));
+		rule("GET /console/audit", only(ADMIN, DISCIPLINE));
 
 		// Catalog.
 		rule("GET /api/v1/categories", SIGNED_IN);
