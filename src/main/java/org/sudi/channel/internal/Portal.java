@@ -103,6 +103,11 @@ public class Portal {
 	}
 
 	public CaseSummary submit(Actor actor, Draft d) {
+		// The portal is the citizens' and enterprises' door: staff signed in to the console share the
+		// session, but file through the console and the API, where their own channel is recorded.
+		if (!actor.hasAny(Role.CITIZEN, Role.ENTERPRISE)) {
+			throw new org.sudi.platform.ForbiddenException("Only citizens and enterprises file requests through the portal");
+		}
 		limiter.consume("submit:" + actor.username(), properties.limits().submissionsPerAccountPerHour(), Duration.ofHours(1));
 		boolean enterprise = actor.has(Role.ENTERPRISE);
 		if (d.description() == null || d.description().isBlank()) {

@@ -299,6 +299,10 @@ class Open311Controller {
 	 * days from or up to it), or none (the last 90 days, when {@code defaultRange}).
 	 */
 	private Instant[] range(Instant start, Instant end, boolean defaultRange) {
+		return range(start, end, defaultRange, open311::now);
+	}
+
+	static Instant[] range(Instant start, Instant end, boolean defaultRange, java.util.function.Supplier<Instant> now) {
 		if (start != null && end != null) {
 			if (start.isAfter(end)) {
 				throw new Open311Exception(400, "start_date must not be after end_date");
@@ -317,8 +321,8 @@ class Open311Controller {
 		if (!defaultRange) {
 			return new Instant[] { null, null };
 		}
-		Instant now = open311.now();
-		return new Instant[] { now.minus(Open311Service.MAX_SPAN), now.plusSeconds(1) };
+		Instant at = now.get();
+		return new Instant[] { at.minus(Open311Service.MAX_SPAN), at.plusSeconds(1) };
 	}
 
 	private void jurisdiction(String jurisdiction) {
@@ -329,41 +333,55 @@ class Open311Controller {
 		}
 	}
 
-	private static List<String> list(String value) {
+	static List<String> list(String value) {
 		if (value == null || value.isBlank()) {
 			return List.of();
 		}
 		return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
-	private static Instant date(HttpServletRequest request, String name) {
+	/** The earliest and latest dates a query may name (the 90-day arithmetic must not overflow). */
+	static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+	static Instant date(HttpServletRequest request, String name) {
 		String value = request.getParameter(name);
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Instant at;
 		try {
 			// A '+' of the offset arrives as a space when the client did not encode it.
-			return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
+			at = OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
 		}
 		catch (DateTimeParseException e) {
 			throw new Open311Exception(400, name + " must be a W3C datetime with a time zone, e.g. 2010-01-01T00:00:00Z");
 		}
+		if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+			throw new Open311Exception(400, name + " must lie between the years 1900 and 9999");
+		}
+		return at;
 	}
 
-	private static Double number(HttpServletRequest request, String name) {
+	static Double number(HttpServletRequest request, String name) {
 		String value = request.getParameter(name);
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return Double.valueOf(value.strip());
+			Double number = Double.valueOf(value.strip());
+			// Java reads "NaN", "Infinity" and "0x1p3" as numbers; no coordinate is any of them.
+			if (!Double.isFinite(number) || !value.strip().matches("[+-]?[0-9.eE+-]+")) {
+				throw new NumberFormatException(value);
+			}
+			return number;
 		}
 		catch (NumberFormatException e) {
 			throw new Open311Exception(400, name + " must be a number");
 		}
 	}
 
-	private static int integer(HttpServletRequest request, String name, int fallback) {
+	static int integer(HttpServletRequest request, String name, int fallback) {
 		String value = request.getParameter(name);
 		if (value == null || value.isBlank()) {
 			return fallback;

@@ -48,6 +48,15 @@ class PortalErrors {
 		return page(HttpStatus.PAYLOAD_TOO_LARGE, "channel.error.tooLarge", null);
 	}
 
+	/** Text the database cannot store (a NUL character): bad input, shown like any other. */
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ModelAndView unstorable(org.springframework.dao.DataIntegrityViolationException e) throws Exception {
+		if (!org.sudi.platform.UnstorableText.causedBy(e)) {
+			throw e;
+		}
+		return page(HttpStatus.BAD_REQUEST, "channel.error.invalid", org.sudi.platform.UnstorableText.MESSAGE);
+	}
+
 	private static ModelAndView page(HttpStatus status, String messageKey, String detail) {
 		ModelAndView mav = new ModelAndView("channel/error");
 		mav.setStatus(status);

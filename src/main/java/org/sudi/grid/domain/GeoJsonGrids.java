@@ -72,8 +72,9 @@ public final class GeoJsonGrids {
 		}
 		Integer households = null;
 		JsonNode h = p.path("households");
-		if (h.isIntegralNumber() && h.asInt() >= 0) {
-			households = h.asInt();
+		// canConvertToInt first: Jackson 3's asInt() throws for a number beyond int (found by fuzzing).
+		if (h.isIntegralNumber() && h.canConvertToInt() && h.intValue() >= 0) {
+			households = h.intValue();
 		}
 		else if (!h.isMissingNode() && !h.isNull()) {
 			problems.put("properties.households", "must be a whole number, 0 or more");

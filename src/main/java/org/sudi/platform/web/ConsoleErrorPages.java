@@ -2,6 +2,7 @@ package org.sudi.platform.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -17,6 +18,7 @@ import org.sudi.platform.ForbiddenException;
 import org.sudi.platform.IllegalTransitionException;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
+import org.sudi.platform.UnstorableText;
 
 /**
  * Failures of console pages as a page in the layout (never a stack trace): what happened in the
@@ -48,9 +50,21 @@ class ConsoleErrorPages {
 		return page(HttpStatus.CONFLICT, "platform.error.stale", null);
 	}
 
-	@ExceptionHandler({ InvalidInputException.class, MethodArgumentTypeMismatchException.class })
-	ModelAndView invalid(RuntimeException e) {
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalid(InvalidInputException e) {
 		return page(HttpStatus.BAD_REQUEST, "platform.error.invalid", e.getMessage());
+	}
+
+	/** A value in the address that is not of its type: named, without the converter's message (class names). */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+		return page(HttpStatus.BAD_REQUEST, "platform.error.invalid", e.getName());
+	}
+
+	/** Parameters the container could not decode (broken percent-encoding or UTF-8). */
+	@ExceptionHandler(InvalidParameterException.class)
+	ModelAndView undecodable(InvalidParameterException e) {
+		return page(HttpStatus.BAD_REQUEST, "platform.error.invalid", null);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -59,6 +73,9 @@ class ConsoleErrorPages {
 			HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
 			return page(status == null ? HttpStatus.BAD_REQUEST : status,
 					status == HttpStatus.NOT_FOUND ? "platform.error.notFound" : "platform.error.invalid", null);
+		}
+		if (UnstorableText.causedBy(e)) {
+			return page(HttpStatus.BAD_REQUEST, "platform.error.invalid", UnstorableText.MESSAGE);
 		}
 		if (DatabaseUnavailable.causedBy(e)) {
 			log.warn("Database unavailable on a console page: {}", e.getMessage());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,6 +28,7 @@ import org.sudi.platform.IllegalTransitionException;
 import org.sudi.platform.LimitedBodyRequest;
 import org.sudi.platform.InvalidInputException;
 import org.sudi.platform.NotFoundException;
+import org.sudi.platform.UnstorableText;
 
 /**
  * Turns every failure into an RFC 9457 problem: 400 with the offending fields named, 403, 404, 409
@@ -81,8 +83,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return invalid("Invalid value for " + e.getName(), List.of(new FieldError(e.getName(), "invalid value")));
 	}
 
+	/** Query or form parameters the container could not decode (broken percent-encoding or UTF-8). */
+	@ExceptionHandler(InvalidParameterException.class)
+	ProblemDetail undecodable(InvalidParameterException e) {
+		return invalid("The request's parameters are not valid UTF-8 or not properly percent-encoded", List.of());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (UnstorableText.causedBy(e)) {
+			return ResponseEntity.badRequest().body(invalid(UnstorableText.MESSAGE, List.of()));
+		}
 		if (DatabaseUnavailable.causedBy(e)) {
 			log.warn("Database unavailable: {}", e.getMessage());
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

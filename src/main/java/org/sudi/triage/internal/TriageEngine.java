@@ -141,7 +141,9 @@ public class TriageEngine implements Triage {
 		if (current != null && System.nanoTime() - lastVersionCheck > versionCheckNanos) {
 			// The rebuild task runs on one node; the others pick its models up within the check interval.
 			lastVersionCheck = System.nanoTime();
-			Timestamp stored = jdbc.sql("select max(built_at) from triage_model").query(Timestamp.class).single();
+			// max() of no rows is one NULL row, which single() refuses: read it as a list (found by MalformedInputTests).
+			List<Timestamp> max = jdbc.sql("select max(built_at) from triage_model").query(Timestamp.class).list();
+			Timestamp stored = max.isEmpty() ? null : max.get(0);
 			if (stored != null && !stored.toInstant().equals(current.builtAt())) {
 				synchronized (this) {
 					if (loaded == current) {
