@@ -1,5 +1,10 @@
-// Sends the CSRF token with every htmx request; plain forms carry it as a hidden field already.
+// Sends the CSRF token with every htmx request. A form's own hidden field wins: it comes with the
+// page that holds the form, while the <meta> tag stays as the first full page load left it (a boosted
+// navigation swaps the body, not the head), e.g. the sign-in page's token, replaced at sign-in.
 document.addEventListener('htmx:configRequest', function (event) {
+  if (event.detail.parameters && event.detail.parameters['_csrf']) {
+    return;
+  }
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) {

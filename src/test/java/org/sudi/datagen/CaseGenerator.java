@@ -896,7 +896,10 @@ final class CaseGenerator {
 			Due evaluation = c.evaluationDue();
 			sink.row(Table.CASES, c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
 					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(), c.channel().name(),
-					c.townId(), l.lat(), l.lon(), l.address(), c.requester().name(), c.requester().phone(),
+					c.townId(), l.lat(), l.lon(), l.address(),
+					world.personalData.seal(org.sudi.casework.domain.Cases.REQUESTER_NAME.context(), c.requester().name()),
+					world.personalData.seal(org.sudi.casework.domain.Cases.REQUESTER_PHONE.context(), c.requester().phone()),
+					world.personalData.phoneIndex(c.requester().phone()),
 					c.requester().username(), c.createdBy(), c.creatorOrgId(), c.initiatingOrgId(), c.mergedInto(),
 					c.consecutiveFailures(), name(c.verification()), c.createdAt(), c.updatedAt(), c.version(),
 					review == null ? null : review.warnAt(), review == null ? null : review.dueAt(),

@@ -3,8 +3,8 @@ package org.sudi.datagen;
 /** The tables the generator fills, with the columns it writes, in COPY order. */
 enum Table {
 	CASES("cases", "id, tracking_no, type, status, outcome, round, green_channel, title, description, category_code, urgency,"
-			+ " channel, town_id, lat, lon, address, requester_name, requester_phone, requester_username, created_by,"
-			+ " creator_org_id, initiating_org_id, merged_into, consecutive_failures, verification, created_at, updated_at,"
+			+ " channel, town_id, lat, lon, address, requester_name, requester_phone, requester_phone_hash, requester_username,"
+			+ " created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures, verification, created_at, updated_at,"
 			+ " version, review_warn_at, review_due_at, evaluation_warn_at, evaluation_due_at, anonymous, attachment_ids,"
 			+ " village_id, grid_code, special_grid_codes"),
 	CASE_TASK("case_task", "id, case_id, seq, org_id, role, round, status, duty_id, dispatched_at, signed_at, arrived_at,"

@@ -53,9 +53,12 @@ final class World {
 	final ZoneId zone;
 	final Clock clock;
 	final Texts texts;
+	/** Requester names and phones are stored sealed, phones also as their keyed hash (ADR 0028). */
+	final org.sudi.platform.PersonalData personalData;
 
 	World(ApplicationContext ctx, Texts texts, long seed) {
 		this.texts = texts;
+		this.personalData = ctx.getBean(org.sudi.platform.PersonalData.class);
 		OrgUnits orgs = ctx.getBean(OrgUnits.class);
 		OrgUnit c = null;
 		for (OrgUnit u : orgs.all()) {
