@@ -414,27 +414,27 @@ public class Cases {
 			params.put("initiating", filter.initiatingOrgId());
 		}
 		if (!actor.hasAny(Role.DISPATCHER, Role.HOTLINE, Role.LEADER, Role.DISCIPLINE, Role.ADMIN)) {
-			// The same rule as Case.isVisibleTo, as SQL: one branch per way of seeing a case, each served by its
-			// own index (a unit's tasks by case_task (org_id, case_id)), so the planner never has to hash all of
-			// a unit's tasks to test "or exists a task of the unit" row by row (docs/benchmarks.md).
-			List<String> branches = new ArrayList<>();
-			branches.add("select id from cases where requester_username = :me");
-			branches.add("select id from cases where created_by = :me");
+			// The same rule as Case.isVisibleTo, as SQL. Kept as an OR with a correlated EXISTS on purpose: PostgreSQL
+			// scans the open cases by their partial index and tests the unit's tasks as one hashed index-only
+			// subplan (51 ms at 1 M cases, 55,000 tasks of the unit); the same rule as a UNION of the branches
+			// was measured 10x slower (the union's size is misestimated, then probed by primary key 53,000 times).
+			// See docs/benchmarks.md, "Reads at a million cases".
+			where.append(" and (c.requester_username = :me or c.created_by = :me");
 			params.put("me", actor.username());
 			if (actor.orgId() != null) {
-				branches.add("select id from cases where initiating_org_id = :myOrg");
-				branches.add("select case_id from case_task where org_id = :myOrg");
+				where.append(" or c.initiating_org_id = :myOrg");
+				where.append(" or exists (select 1 from case_task vt where vt.case_id = c.id and vt.org_id = :myOrg)");
 				if (actor.has(Role.TOWN_OPERATOR)) {
-					branches.add("select id from cases where town_id = :myOrg");
+					where.append(" or c.town_id = :myOrg");
 				}
 				params.put("myOrg", actor.orgId());
 			}
 			if (actor.has(Role.GRID_WORKER) && !actorGrids.isEmpty()) {
-				branches.add("select id from cases where grid_code = any(string_to_array(:myGrids, ','))");
-				branches.add("select id from cases where special_grid_codes && string_to_array(:myGrids, ',')");
+				where.append(" or c.grid_code = any(string_to_array(:myGrids, ',')) "
+						+ "or c.special_grid_codes && string_to_array(:myGrids, ',')");
 				params.put("myGrids", String.join(",", actorGrids));
 			}
-			where.append(" and c.id in (").append(String.join(" union all ", branches)).append(")");
+			where.append(")");
 		}
 		long total = jdbc.sql("select count(*) from cases c" + where).params(params).query(Long.class).single();
 		params.put("limit", size);
