@@ -215,6 +215,31 @@ class AuthorizationApiTests extends ApiTestSupport {
 		}
 
 		@Test
+		@DisplayName("a unit lists the open cases it has a task in, as lead or assisting and after its own task is done; "
+				+ "staff list the cases they filed; others do not see them")
+		void unitsListCasesTheyWorkOnOrFiled() {
+			String id = livelihood("village-tanshan-01", "tanshan", "河道漂浮垃圾").path("id").asString();
+			ok(as("town-tanshan").post("/api/v1/cases/" + id + "/escalate", Map.of("reason", "河道归区水务局")));
+			JsonNode c = dispatch(id, "shuiwu", List.of("huanbao"), null);
+			handle("dept-huanbao", taskOf(c, "huanbao"), true, "已采样");
+			// the assisting unit's task is done, the case is still open: both units, and the filer, list it
+			for (String user : List.of("dept-shuiwu", "dept-huanbao", "village-tanshan-01")) {
+				JsonNode open = ok(as(user).get("/api/v1/cases?open=true&size=100")).body();
+				assertThat(open.path("items").valueStream().map(i -> i.path("id").asString())).as(user).contains(id);
+				assertThat(as(user).get("/api/v1/cases/" + id).status()).as(user).isEqualTo(200);
+			}
+			handle("dept-shuiwu", taskOf(c, "shuiwu"), true, "已清理漂浮垃圾");
+			JsonNode all = ok(as("dept-huanbao").get("/api/v1/cases?size=100")).body();
+			assertThat(all.path("items").valueStream().map(i -> i.path("id").asString())).contains(id);
+			// every listed case is one the unit may open, and the total counts each case once
+			assertThat(all.path("items").valueStream().map(i -> i.path("id").asString()).distinct().count())
+				.isEqualTo(all.path("items").size());
+			JsonNode other = ok(as("dept-minzheng").get("/api/v1/cases?size=100")).body();
+			assertThat(other.path("items").valueStream().map(i -> i.path("id").asString())).doesNotContain(id);
+			assertThat(as("dept-minzheng").get("/api/v1/cases/" + id).status()).isEqualTo(404);
+		}
+
+		@Test
 		@DisplayName("the requester's phone is shown in full to the requester only; handlers, leaders and the hotline see it masked")
 		void phoneMasking() {
 			JsonNode c = livelihood("citizen", "gushao", "路边僵尸车");

@@ -185,6 +185,7 @@ class DataGeneratorTests extends ApiTestSupport {
 		}
 		jdbc.sql("delete from cases where id in " + ids).update();
 		jdbc.sql("delete from triage_history where id > ?").param(historyBefore).update();
+		ctx.getBean(org.sudi.assessment.internal.AssessmentService.class).factsChanged();
 		if (snapshot) {
 			for (String t : ROLLUPS) {
 				jdbc.sql("delete from " + t).update();

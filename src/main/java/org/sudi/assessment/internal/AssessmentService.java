@@ -116,7 +116,54 @@ public class AssessmentService implements Assessments {
 		if (state.isPresent() && state.get().status().equals("CLOSED")) {
 			return frozen(month, state.get().version());
 		}
-		return live(month, state.map(MonthState::version).orElse(0));
+		return liveShared(month, state.map(MonthState::version).orElse(0));
+	}
+
+	/**
+	 * An open month's live results, computed once and shared until the facts, the scores or the units
+	 * change on this node ({@link #factsChanged}, called after such a transaction commits) — so they equal a
+	 * fresh computation — and for at most the live cache time (60 s), which bounds how long a change
+	 * made on another node or written around the application stays unseen (as for the screen's ranking).
+	 * Computing a month reads its whole fact tables: 0.6 s at a million cases (docs/benchmarks.md).
+	 */
+	private MonthResults liveShared(YearMonth month, int version) {
+		long generation = factsGeneration.get();
+		Instant now = clock.instant();
+		List<OrgUnit> units = orgUnits.all();
+		LiveEntry e = liveByMonth.get(month);
+		if (e != null && e.generation() == generation && e.results().version() == version && e.units().equals(units)
+				&& !now.isBefore(e.at()) && now.isBefore(e.at().plus(properties.liveCacheOrDefault()))) {
+			return e.results();
+		}
+		MonthResults results = live(month, version);
+		liveByMonth.put(month, new LiveEntry(results, now, generation, units));
+		return results;
+	}
+
+	private record LiveEntry(MonthResults results, Instant at, long generation, List<OrgUnit> units) {
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong factsGeneration = new java.util.concurrent.atomic.AtomicLong();
+
+	private final Map<YearMonth, LiveEntry> liveByMonth = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The facts or the bottom-up scores changed: shared live results computed before are stale. Called
+	 * after the changing transaction commits (a computation that started earlier then cannot be kept).
+	 */
+	public void factsChanged() {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						factsGeneration.incrementAndGet();
+					}
+				});
+		}
+		else {
+			factsGeneration.incrementAndGet();
+		}
 	}
 
 	@Override
@@ -360,6 +407,7 @@ public class AssessmentService implements Assessments {
 				    scored_at = excluded.scored_at""")
 			.params(first, actor.orgId(), departmentId, score, comment, actor.username(), Timestamp.from(now))
 			.update();
+		factsChanged();
 		return new Score(month.toString(), actor.orgId(), departmentId, score, comment, actor.username(), now);
 	}
 

@@ -34,9 +34,11 @@ import org.sudi.clock.SupervisionIssued;
 class FactRecorder {
 
 	private final JdbcClient jdbc;
+	private final AssessmentService assessment;
 
-	FactRecorder(JdbcClient jdbc) {
+	FactRecorder(JdbcClient jdbc, AssessmentService assessment) {
 		this.jdbc = jdbc;
+		this.assessment = assessment;
 	}
 
 	static Timestamp ts(Instant i) {
@@ -45,6 +47,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseSubmitted e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("""
 				insert into asm_case_fact(case_id, case_type, town_id, initiating_org_id, submitted_at, review_town_id)
 				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
@@ -55,6 +58,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(DeadlineSet e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		if (e.step() == Step.TOWN_REVIEW) {
 			jdbc.sql("update asm_case_fact set review_due = ? where case_id = ?").params(ts(e.dueAt()), e.caseId()).update();
 			return;
@@ -71,11 +75,13 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseEscalated e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		reviewed(e.caseId(), e.at());
 	}
 
 	@EventListener
 	void on(CaseDispatched e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		for (CaseDispatched.DispatchedTask t : e.tasks()) {
 			jdbc.sql("""
 					insert into asm_task_fact(task_id, case_id, org_id, role, round, dispatched_at) values (?, ?, ?, ?, ?, ?)
@@ -99,16 +105,19 @@ class FactRecorder {
 
 	@EventListener
 	void on(TaskSigned e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("update asm_task_fact set signed_at = ? where task_id = ?").params(ts(e.at()), e.taskId()).update();
 	}
 
 	@EventListener
 	void on(TaskCompleted e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("update asm_task_fact set completed_at = ? where task_id = ?").params(ts(e.at()), e.taskId()).update();
 	}
 
 	@EventListener
 	void on(TaskRequestMade e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("insert into asm_request_fact(task_id, case_id, org_id, kind, days, made_at) values (?, ?, ?, ?, ?, ?)")
 			.params(e.taskId(), e.caseId(), e.orgId(), e.kind().name(), e.days(), ts(e.at()))
 			.update();
@@ -116,6 +125,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(TaskRequestDecided e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("""
 				update asm_request_fact set decided_at = ?, approved = ?
 				where id = (select max(id) from asm_request_fact where task_id = ? and kind = ? and decided_at is null)""")
@@ -141,6 +151,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseEvaluated e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("""
 				insert into asm_judgement(case_id, round, lead_org_id, rating, evaluator_org_id, judged_at)
 				values (?, ?, ?, ?, ?, ?)
@@ -153,6 +164,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseVerified e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		if (e.passed()) {
 			return;
 		}
@@ -166,6 +178,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(ReworkOrdered e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("""
 				insert into asm_judgement(case_id, round, lead_org_id, rework, judged_at) values (?, ?, ?, true, ?)
 				on conflict (case_id, round) do update set rework = true,
@@ -177,6 +190,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseClosed e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("""
 				update asm_case_fact set closed_at = ?, outcome = ?, closed_lead_org_id = lead_org_id,
 				  reviewed_at = case when review_town_id is not null then coalesce(reviewed_at, ?) end
@@ -187,6 +201,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(DeadlineMissed e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		if (e.step() == Step.EVALUATE) {
 			return; // the requester's window, not a unit's lateness
 		}
@@ -199,6 +214,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(SupervisionIssued e) {
+		assessment.factsChanged(); // shared live results are stale once this commits
 		jdbc.sql("""
 				insert into asm_supervision_fact(supervision_id, case_id, task_id, org_id, automatic, at)
 				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")

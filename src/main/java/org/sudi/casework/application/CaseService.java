@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -219,6 +220,27 @@ public class CaseService implements CaseFiling {
 			throw new ForbiddenException("Only staff of a department, town or village have a work list");
 		}
 		return cases.workList(actor.orgId(), queue.statuses(), queue.notEnforcementStatuses(), null, page, size);
+	}
+
+	/** A unit's work list page with the counts of all its queues (the tabs): two queries. */
+	public record WorkBoard(Cases.WorkPage page, Map<WorkQueue, Long> counts) {
+	}
+
+	/** As {@link #workList}, with every queue's count from one grouped query. */
+	@Transactional(readOnly = true)
+	public WorkBoard workBoard(Actor actor, WorkQueue queue, int page, int size) {
+		Map<WorkQueue, Long> counts = workCounts(actor);
+		return new WorkBoard(cases.workList(actor.orgId(), queue.statuses(), queue.notEnforcementStatuses(), null, page,
+				size, counts.get(queue)), counts);
+	}
+
+	/** How many tasks each of the unit's work lists holds (one query). */
+	@Transactional(readOnly = true)
+	public Map<WorkQueue, Long> workCounts(Actor actor) {
+		if (actor.orgId() == null || !actor.hasAny(Role.DEPARTMENT_STAFF, Role.TOWN_OPERATOR, Role.VILLAGE_OPERATOR)) {
+			throw new ForbiddenException("Only staff of a department, town or village have a work list");
+		}
+		return cases.workCounts(actor.orgId());
 	}
 
 	/** The command centre's queue of tasks waiting for a decision on a return or an extension request. */

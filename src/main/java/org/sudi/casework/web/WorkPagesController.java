@@ -63,12 +63,13 @@ class WorkPagesController {
 			tiles.put("whistles", new Tile("console.home.whistles", count(actor, CaseStatus.PENDING_EVALUATION, null, actor.orgId()), "/console/town#whistles"));
 		}
 		if (actor.orgId() != null && actor.hasAny(Role.DEPARTMENT_STAFF, Role.TOWN_OPERATOR, Role.VILLAGE_OPERATOR)) {
+			Map<WorkQueue, Long> counts = cases.workCounts(actor);
 			for (WorkQueue q : WorkQueue.values()) {
 				tiles.put(q.name(), new Tile(switch (q) {
 					case TO_SIGN -> "console.home.toSign";
 					case TO_ARRIVE -> "console.home.toArrive";
 					case TO_COMPLETE -> "console.home.toComplete";
-				}, cases.workList(actor, q, 0, 1).total(), "/console/work?queue=" + q.name()));
+				}, counts.get(q), "/console/work?queue=" + q.name()));
 			}
 		}
 		if (actor.has(Role.ADMIN)) {
@@ -117,11 +118,9 @@ class WorkPagesController {
 	@GetMapping("/console/work")
 	String work(Actor actor, @RequestParam(defaultValue = "TO_SIGN") WorkQueue queue,
 			@RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
-		Cases.WorkPage result = cases.workList(actor, queue, Math.max(0, page), CasePageController.PAGE_SIZE);
-		Map<WorkQueue, Long> counts = new LinkedHashMap<>();
-		for (WorkQueue q : WorkQueue.values()) {
-			counts.put(q, q == queue ? result.total() : cases.workList(actor, q, 0, 1).total());
-		}
+		CaseService.WorkBoard board = cases.workBoard(actor, queue, Math.max(0, page), CasePageController.PAGE_SIZE);
+		Cases.WorkPage result = board.page();
+		Map<WorkQueue, Long> counts = board.counts();
 		model.addAttribute("queue", queue);
 		model.addAttribute("counts", counts);
 		model.addAttribute("result", result);
