@@ -77,7 +77,7 @@ step() { echo "== $* (at ${SECONDS}s)"; }
 step "1. the application with cases and attachments"
 start_app "$work/data" "$work/app1.log"
 citizen="$(token citizen)"; town="$(token town-tanshan)"
-tanshan="$(api "$(token admin)" GET /api/v1/orgs | jq '.[] | select(.code == "tanshan") | .id')"
+tanshan="$(api "$(token dispatcher)" GET /api/v1/orgs | jq '.[] | select(.code == "tanshan") | .id')"
 : > "$work/cases"
 for i in 1 2 3 4 5; do
   pdf "case $i $RANDOM$RANDOM" "$work/a$i.pdf"; pdf "case $i second $RANDOM" "$work/b$i.pdf"

@@ -30,7 +30,7 @@ started=$(date +%s%3N)
 wait_health "$PORT" "$started" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
 BASE="http://127.0.0.1:$PORT"
 export SUDI_TOKEN=$(token "$BASE" hotline)
-export SUDI_TOWN=$(org_id "$BASE" "$(token "$BASE" admin)" tanshan)
+export SUDI_TOWN=$(org_id "$BASE" "$(token "$BASE" dispatcher)" tanshan)
 LUA="$(dirname "$0")/bench/intake.lua"
 
 # Warm-up: JIT, connection pool, caches (not reported).

@@ -18,7 +18,7 @@ token() {
 json() { curl -s -XPOST "$BASE$2" -H "Authorization: Bearer $1" -H 'content-type: application/json' -d "$3"; }
 field() { sed 's/.*"'"$1"'":"\([^"]*\)".*/\1/'; }
 
-orgs=$(curl -s "$BASE/api/v1/orgs" -H "Authorization: Bearer $(token admin)")
+orgs=$(curl -s "$BASE/api/v1/orgs" -H "Authorization: Bearer $(token dispatcher)")
 org() { echo "$orgs" | tr '{' '\n' | grep "\"code\":\"$1\"" | sed 's/.*"id":\([0-9]*\).*/\1/'; }
 TANSHAN=$(org tanshan); WULIN=$(org wulin); ZHUJIAN=$(org zhujian); ZHIFA=$(org zhifa)
 HOT=$(token hotline); TOWN=$(token town-tanshan); DISP=$(token dispatcher)

@@ -47,7 +47,7 @@ for i in $(seq 1 "$RESTARTS"); do timed external "restart $i" start_external; st
 # Heap after warm-up, on the external database.
 timed external "for the heap measurement" start_external >/dev/null
 export SUDI_TOKEN=$(token "$BASE" hotline)
-export SUDI_TOWN=$(org_id "$BASE" "$(token "$BASE" admin)" tanshan)
+export SUDI_TOWN=$(org_id "$BASE" "$(token "$BASE" dispatcher)" tanshan)
 wrk -t 2 -c 8 -d 30s -s "$(dirname "$0")/bench/intake.lua" "$BASE" | awk '/Requests\/sec/ {print "warm-up: " $2 " intakes/s for 30 s"}'
 DISP=$(token "$BASE" dispatcher)
 for _ in $(seq 1 200); do

@@ -224,8 +224,11 @@ EOF
 
 # token <base-url> <username>: a bearer token for a demo account.
 token() {
+  local totp=""
+  # The demo admin signs in with its demo TOTP secret as well (ADR 0026, README).
+  [ "$2" = admin ] && totp=",\"totp\":\"$(java "$(dirname "${BASH_SOURCE[0]}")/lib/DemoTotp.java" SUDIDEMOADMINTOTPSECRETKEY234567)\""
   curl -s -XPOST "$1/api/v1/auth/token" -H 'content-type: application/json' \
-    -d "{\"username\":\"$2\",\"password\":\"$PASSWORD\"}" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+    -d "{\"username\":\"$2\",\"password\":\"$PASSWORD\"$totp}" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
 # api <method> <base-url> <token> <path> [json]: prints "<status> <body>".

@@ -58,7 +58,7 @@ token() { # base-url username
     -d "{\"username\":\"$2\",\"password\":\"${SUDI_DEMO_PASSWORD:-sudi-demo}\"}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
-org_id() { # base-url admin-token code
+org_id() { # base-url token code
   curl -s "$1/api/v1/orgs" -H "Authorization: Bearer $2" | tr '{' '\n' | grep "\"code\":\"$3\"" \
     | sed 's/.*"id":\([0-9]*\).*/\1/' | head -1
 }
