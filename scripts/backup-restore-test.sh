@@ -58,7 +58,19 @@ api() { # token method path [json]
 upload() { # token file
   curl -fsS -XPOST "$base/api/v1/attachments" -H "Authorization: Bearer $1" -F "file=@$2" | jq -r .id
 }
-pdf() { printf '%%PDF-1.4\n%% %s\n1 0 obj <<>> endobj\ntrailer <<>>\n%%%%EOF\n' "$1" > "$2"; }
+# A small PNG whose pixels follow from the text: a case's photos must be images (ADR 0029).
+png() { # text file
+  python3 - "$1" "$2" <<'PY'
+import random, struct, sys, zlib
+random.seed(sys.argv[1])
+w = h = 16
+raw = b''.join(b'\x00' + bytes(random.randrange(256) for _ in range(w * 3)) for _ in range(h))
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+open(sys.argv[2], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+    + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+PY
+}
 
 # What a user sees of the cases: each case, its timeline, and the bytes of its attachments.
 snapshot() { # file
@@ -80,8 +92,8 @@ citizen="$(token citizen)"; town="$(token town-tanshan)"
 tanshan="$(api "$(token dispatcher)" GET /api/v1/orgs | jq '.[] | select(.code == "tanshan") | .id')"
 : > "$work/cases"
 for i in 1 2 3 4 5; do
-  pdf "case $i $RANDOM$RANDOM" "$work/a$i.pdf"; pdf "case $i second $RANDOM" "$work/b$i.pdf"
-  a="$(upload "$citizen" "$work/a$i.pdf")"; b="$(upload "$citizen" "$work/b$i.pdf")"
+  png "case $i $RANDOM$RANDOM" "$work/a$i.png"; png "case $i second $RANDOM" "$work/b$i.png"
+  a="$(upload "$citizen" "$work/a$i.png")"; b="$(upload "$citizen" "$work/b$i.png")"
   id="$(api "$citizen" POST /api/v1/cases "{\"type\":\"LIVELIHOOD\",\"title\":\"备份测试 $i\",\"description\":\"路灯不亮，第 $i 处\",\"townId\":$tanshan,\"attachmentIds\":[\"$a\",\"$b\"]}" | jq -r .id)"
   [[ "$id" != null && -n "$id" ]] || fail "case $i was not created"
   echo "$id" >> "$work/cases"

@@ -90,7 +90,7 @@ check "exactly once: $notes warning/overdue notes and $sup automatic supervision
 ungridded=$(sql "select count(*) from cases c where c.id in ($ids) and c.grid_code is not null
   and not exists (select 1 from grid_case g where g.case_id = c.id)")
 check "every acknowledged located case is counted in its grid ($ungridded missing)" [ "$ungridded" = 0 ]
-for _ in $(seq 1 10); do
+for _ in $(seq 1 45); do
   pending=$(sql "select count(*) from notification_delivery where status = 'PENDING' and next_attempt_at < now()")
   [ "$pending" = 0 ] && break
   sleep 2
