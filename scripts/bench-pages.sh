@@ -42,6 +42,11 @@ signin() {
   local tok
   tok=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
   curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=$PASSWORD&_csrf=$tok" "$BASE/login"
+  if [ "$1" = admin ]; then   # the demo admin's second step: its demo TOTP code (ADR 0026, README)
+    tok=$(curl -s -c "$jar" -b "$jar" "$BASE/console/sign-in/totp" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+    curl -s -c "$jar" -b "$jar" -o /dev/null \
+      -d "code=$(java "$(dirname "$0")/lib/DemoTotp.java" SUDIDEMOADMINTOTPSECRETKEY234567)&_csrf=$tok" "$BASE/console/sign-in/totp"
+  fi
 }
 for u in dispatcher hotline town-tanshan dept-zhujian leader admin; do signin "$u"; done
 CASE=$(curl -s "$BASE/api/v1/cases?size=1&status=IN_PROGRESS" -H "Authorization: Bearer $DISP" | sed 's/.*"items":\[{"id":"\([^"]*\)".*/\1/')
