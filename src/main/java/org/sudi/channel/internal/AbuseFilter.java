@@ -1,7 +1,6 @@
 package org.sudi.channel.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sudi.platform.LimitedBodyRequest;
+import org.sudi.platform.ProblemJson;
 import org.sudi.platform.RateLimiter;
 import org.sudi.platform.TooManyRequestsException;
 
@@ -40,7 +40,7 @@ public class AbuseFilter extends OncePerRequestFilter {
 		long max = multipart ? limits.maxUpload().toBytes() : limits.maxBody().toBytes();
 		long length = request.getContentLengthLong();
 		if (length > max) {
-			write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+			ProblemJson.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
 					"The request body is larger than " + (max / 1024) + " KB (请求内容过大)", null);
 			return;
 		}
@@ -48,21 +48,9 @@ public class AbuseFilter extends OncePerRequestFilter {
 			limiter.consume("ip:" + ClientAddress.of(request) + ":" + area, limits.perIpPerMinute(), Duration.ofMinutes(1));
 		}
 		catch (TooManyRequestsException e) {
-			write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), e.retryAfterSeconds());
+			ProblemJson.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), e.retryAfterSeconds());
 			return;
 		}
 		chain.doFilter(length < 0 && !multipart ? new LimitedBodyRequest(request, max) : request, response);
-	}
-
-	static void write(HttpServletResponse response, HttpStatus status, String title, String detail, Long retryAfter)
-			throws IOException {
-		response.setStatus(status.value());
-		if (retryAfter != null) {
-			response.setHeader("Retry-After", String.valueOf(retryAfter));
-		}
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-				+ ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
 	}
 }

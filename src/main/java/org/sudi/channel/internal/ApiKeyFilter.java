@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.sudi.platform.ProblemJson;
 import org.sudi.channel.internal.IntegrationClients.Client;
 import org.sudi.channel.internal.IntegrationClients.Kind;
 
@@ -49,7 +50,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 		Optional<Client> client = clients.authenticate(key, kind);
 		if (client.isEmpty()) {
 			response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-			AbuseFilter.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", key == null || key.isBlank()
+			ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", key == null || key.isBlank()
 					? "Send the client's API key in the " + HEADER + " header"
 					: "The API key is unknown or revoked", null);
 			return;
@@ -58,7 +59,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 			limiter.consume("client:" + client.get().id(), properties.limits().perClientPerMinute(), Duration.ofMinutes(1));
 		}
 		catch (TooManyRequestsException e) {
-			AbuseFilter.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(),
+			ProblemJson.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(),
 					e.retryAfterSeconds());
 			return;
 		}

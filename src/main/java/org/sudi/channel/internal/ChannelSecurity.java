@@ -12,6 +12,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.sudi.platform.ProblemJson;
 import org.sudi.channel.internal.IntegrationClients.Kind;
 import org.sudi.platform.RateLimiter;
 
@@ -45,7 +46,7 @@ class ChannelSecurity {
 			.addFilterBefore(new ApiKeyFilter(clients, Kind.POLICE110, limiter, properties),
 					AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
-			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> AbuseFilter.write(response,
+			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemJson.write(response,
 					HttpStatus.UNAUTHORIZED, "Unauthorized", "Send the client's API key in the X-Api-Key header", null)));
 		return http.build();
 	}

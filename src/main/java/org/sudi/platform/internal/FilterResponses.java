@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.util.HtmlUtils;
+import org.sudi.platform.ProblemJson;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +41,7 @@ final class FilterResponses {
 			response.getWriter().write(xml
 					? "<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>" + status.value()
 							+ "</code><description>" + HtmlUtils.htmlEscape(detail) + "</description></error></errors>"
-					: "[{\"code\":" + status.value() + ",\"description\":\"" + json(detail) + "\"}]");
+					: "[{\"code\":" + status.value() + ",\"description\":\"" + ProblemJson.escape(detail) + "\"}]");
 		}
 		else if (!path.startsWith("/api/") && accept.contains("text/html")) {
 			response.setContentType("text/html");
@@ -53,26 +54,8 @@ final class FilterResponses {
 					+ "</p><p><a href=\"" + back + "\">返回 Back</a></p></section></main></body></html>");
 		}
 		else {
-			response.setContentType("application/problem+json");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":"
-					+ status.value() + ",\"detail\":\"" + json(detail) + "\"}");
+			ProblemJson.write(response, status, title, detail, retryAfterSeconds);
 		}
 		response.flushBuffer();
-	}
-
-	private static String json(String s) {
-		StringBuilder b = new StringBuilder();
-		for (char c : s.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				b.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				b.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				b.append(c);
-			}
-		}
-		return b.toString();
 	}
 }

@@ -1,6 +1,5 @@
 package org.sudi.platform.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -16,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +35,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.util.StringUtils;
+import org.sudi.platform.ProblemJson;
 import org.sudi.platform.SudiProperties;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -116,14 +115,10 @@ class SecurityConfiguration {
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String detail)
 			throws java.io.IOException {
-		response.setStatus(status.value());
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-				+ "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+		ProblemJson.write(response, status, status.getReasonPhrase(), detail, null);
 	}
 
 	@Bean

@@ -3,6 +3,8 @@ package org.sudi.platform.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.sudi.platform.ProblemJson;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,9 +45,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			if (request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/open311/")) {
-				response.setContentType("application/problem+json");
-				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
-						+ "\"detail\":\"The service is briefly unavailable; what you sent was not saved. Please try again shortly.\"}");
+				ProblemJson.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+						"The service is briefly unavailable; what you sent was not saved. Please try again shortly.", null);
 			}
 			else {
 				response.setContentType("text/html");
