@@ -85,20 +85,25 @@ public final class WebSession {
 		return send("POST", path, form);
 	}
 
+	/** A multipart/form-data body: the CSRF token, then one file in {@code field}. */
+	public static byte[] multipartBody(String boundary, String csrf, String field, String filename, byte[] content) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		out.writeBytes(content);
+		out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+
 	/** Posts one file as multipart/form-data (field {@code field}), with the CSRF token. */
 	public Page upload(String path, String field, String filename, byte[] content) {
 		String boundary = "----sudi" + System.nanoTime();
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		try {
-			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-					+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-			out.write(content);
-			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, csrf, field, filename, content)))
 				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
 		}

@@ -1,6 +1,5 @@
 package org.sudi.proof;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -90,19 +89,8 @@ final class Caller {
 	/** One file as multipart/form-data (plus the CSRF token). */
 	Reply multipart(String path, String field, String filename, byte[] content) {
 		String boundary = "----sudiproof" + System.nanoTime();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-					+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-			out.write(content);
-			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		return send("POST", path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+		return send("POST", path, "multipart/form-data; boundary=" + boundary,
+				org.sudi.console.WebSession.multipartBody(boundary, csrf, field, filename, content));
 	}
 
 	/** A JSON post with an integration client's key instead of a token. */
