@@ -33,7 +33,16 @@ public final class DataGenerator {
 	/** Tables whose foreign keys refer to rows another COPY of the same run writes (checked by construction). */
 	private static final List<Table> CHILD_TABLES = List.of(Table.CASE_TASK, Table.CASE_EVALUATION, Table.CASE_TIMELINE);
 
-	public record Options(long cases, int threads, long seed, boolean dropIndexes, Instant now, Duration span) {
+	/**
+	 * @param skipped tables left empty (their rows are produced and dropped): for a scale run on a disk
+	 *        too small for every copy of the texts, e.g. triage's; reads of other modules do not touch them
+	 */
+	public record Options(long cases, int threads, long seed, boolean dropIndexes, Instant now, Duration span,
+			java.util.Set<Table> skipped) {
+
+		public Options(long cases, int threads, long seed, boolean dropIndexes, Instant now, Duration span) {
+			this(cases, threads, seed, dropIndexes, now, span, java.util.Set.of());
+		}
 
 		public static Options of(long cases) {
 			return new Options(cases, 1, 42, false, null, Duration.ofDays(365));
@@ -93,7 +102,7 @@ public final class DataGenerator {
 			int part = k;
 			parts.add(pool.submit(() -> {
 				Totals totals = new Totals();
-				try (CopySink sink = new CopySink(this::open, CHILD_TABLES)) {
+				try (CopySink sink = new CopySink(this::open, CHILD_TABLES, o.skipped())) {
 					CaseGenerator g = new CaseGenerator(world, sink, totals, start, now, firstTracking, n,
 							supervisionIds::incrementAndGet);
 					long t0 = System.nanoTime();

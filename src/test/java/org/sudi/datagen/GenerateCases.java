@@ -10,7 +10,7 @@ import org.sudi.SudiApplication;
 
 /**
  * {@code bin/generate-cases N [--url jdbc:postgresql://host/db] [--user postgres] [--threads 2] [--seed 42]
- * [--keep-indexes]}: starts the application (on a free port, without scheduler) on the database (Flyway
+ * [--keep-indexes] [--skip table,table]}: starts the application (on a free port, without scheduler) on the database (Flyway
  * migrates it; the demo district is seeded when missing), fills it with N cases over the past year and
  * prints what it wrote. Without --url it uses SUDI_DB_URL, else the embedded database of ./data.
  */
@@ -30,7 +30,7 @@ public final class GenerateCases {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0 || !args[0].matches("\\d+")) {
-			System.err.println("usage: bin/generate-cases N [--url jdbc:postgresql://...] [--user U] [--threads T] [--seed S] [--keep-indexes]");
+			System.err.println("usage: bin/generate-cases N [--url jdbc:postgresql://...] [--user U] [--threads T] [--seed S] [--keep-indexes] [--skip table,table]");
 			System.exit(2);
 		}
 		long n = Long.parseLong(args[0]);
@@ -42,6 +42,7 @@ public final class GenerateCases {
 		int threads = 2;
 		long seed = 42;
 		boolean keepIndexes = n < 100_000;
+		java.util.Set<Table> skipped = java.util.EnumSet.noneOf(Table.class);
 		for (int i = 1; i < args.length; i++) {
 			switch (args[i]) {
 				case "--url" -> props.put("spring.datasource.url", args[++i]);
@@ -49,6 +50,12 @@ public final class GenerateCases {
 				case "--threads" -> threads = Integer.parseInt(args[++i]);
 				case "--seed" -> seed = Long.parseLong(args[++i]);
 				case "--keep-indexes" -> keepIndexes = true;
+				case "--skip" -> {
+					for (String name : args[++i].split(",")) {
+						skipped.add(java.util.Arrays.stream(Table.values()).filter(t -> t.table.equals(name)).findFirst()
+							.orElseThrow(() -> new IllegalArgumentException("no generated table " + name)));
+					}
+				}
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
@@ -58,7 +65,7 @@ public final class GenerateCases {
 		try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SudiApplication.class)
 			.run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
 			DataGenerator.Report r = new DataGenerator(ctx)
-				.generate(new DataGenerator.Options(n, threads, seed, !keepIndexes, null, Duration.ofDays(365)));
+				.generate(new DataGenerator.Options(n, threads, seed, !keepIndexes, null, Duration.ofDays(365), skipped));
 			System.out.printf("GENERATED %,d cases (%s → %s) in %.1f s (%,.0f cases/s), indexes and analyze %.1f s%n",
 					r.cases(), r.from(), r.to(), r.seconds(), r.cases() / r.seconds(), r.indexSeconds());
 			System.out.printf("GENERATED CPU: generator %.0f s, PostgreSQL COPY backends %.0f s; load average at the end: %s%n",
