@@ -14,6 +14,11 @@ import org.sudi.platform.PersonalDataColumn;
  * Before the application serves anything, seals the personal data written before encryption (ADR 0028)
  * and re-seals what an earlier key sealed, in every {@link PersonalDataColumn} the modules declare. Only
  * here is a value that is not sealed taken as plaintext; everywhere else it fails to open.
+ * <p>
+ * A column found wholly sealed is recorded with the sealing prefix (key and algorithm) in
+ * {@code platform_sealed_column}, and not scanned again at later starts while that prefix is current:
+ * the application writes only sealed values, so the scan is needed once after the upgrade to encryption
+ * and once after each key rotation — not at every start of a node over ten million cases.
  */
 @Component
 class PersonalDataSealer implements SmartInitializingSingleton {
@@ -36,13 +41,29 @@ class PersonalDataSealer implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		String prefix = cipher.currentPrefix();
 		for (PersonalDataColumn c : columns) {
+			if (prefix.equals(jdbc.sql("select prefix from platform_sealed_column where context = ?").param(c.context())
+				.query(String.class).optional().orElse(null))) {
+				continue;
+			}
+			int failures = failed;
 			int n = seal(c);
 			if (n > 0) {
 				log.info("Sealed {} value(s) of {} under key {}", n, c.context(), cipher.currentKeyId());
 			}
+			if (failed == failures) {
+				jdbc.sql("""
+						insert into platform_sealed_column(context, prefix, sealed_at) values (?, ?, now())
+						on conflict (context) do update set prefix = excluded.prefix, sealed_at = excluded.sealed_at""")
+					.params(c.context(), prefix)
+					.update();
+			}
 		}
 	}
+
+	/** Values that could not be opened to re-seal (logged; their column is scanned again at the next start). */
+	private int failed;
 
 	/** Seals (or, index-only, hashes and clears) every value of the column not sealed under the current key. */
 	int seal(PersonalDataColumn c) {
@@ -71,6 +92,7 @@ class PersonalDataSealer implements SmartInitializingSingleton {
 				}
 				catch (PersonalDataException e) {
 					log.error("Cannot re-seal {} of row {}: {}", c.context(), row.id(), e.getMessage());
+					failed++;
 					continue;
 				}
 				String index = c.indexColumn() == null ? null : cipher.phoneIndex(plaintext);

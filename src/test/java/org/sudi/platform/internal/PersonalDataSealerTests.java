@@ -114,4 +114,24 @@ class PersonalDataSealerTests {
 		}
 		assertThat(cases.find(id).orElseThrow().requester().phone()).isEqualTo(phone);
 	}
+
+	@Test
+	@DisplayName("a start under an unchanged key does not scan the columns again; a column never recorded is scanned")
+	void startsWithoutRescanningUnderTheSameKey() {
+		UUID id = anyCase();
+		new PersonalDataSealer(cipher, jdbc, columns).afterSingletonsInstantiated();
+		assertThat(jdbc.sql("select count(*) from platform_sealed_column where prefix = ?").param(cipher.currentPrefix())
+			.query(Long.class).single()).isEqualTo(columns.size());
+		// a value written around the application after the column was recorded: left alone by a start…
+		jdbc.sql("update cases set requester_name = '老李' where id = ?").param(id).update();
+		new PersonalDataSealer(cipher, jdbc, columns).afterSingletonsInstantiated();
+		assertThat(jdbc.sql("select requester_name from cases where id = ?").param(id).query(String.class).single())
+			.isEqualTo("老李");
+		// …until the column's record is gone (or the key changes, see the rotation): then it is sealed
+		jdbc.sql("delete from platform_sealed_column where context = ?").param(Cases.REQUESTER_NAME.context()).update();
+		new PersonalDataSealer(cipher, jdbc, columns).afterSingletonsInstantiated();
+		assertThat(jdbc.sql("select requester_name from cases where id = ?").param(id).query(String.class).single())
+			.startsWith(cipher.currentPrefix());
+		assertThat(cases.find(id).orElseThrow().requester().name()).isEqualTo("老李");
+	}
 }
