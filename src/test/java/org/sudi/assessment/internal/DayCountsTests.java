@@ -235,19 +235,48 @@ class DayCountsTests extends ApiTestSupport {
 	@Test
 	@DisplayName("a stored zone other than the clock's: the facts are read, and start-up rebuilds the counters in the clock's zone")
 	void zoneChange() {
-		jdbc.sql("update asm_day_count_zone set zone = 'UTC'").update();
-		dayCounts.rebuild();
-		LocalDate month = LocalDate.of(2030, 3, 1);
-		assertThat(dayCounts.wholeDays(start(month), start(month.plusMonths(1)))).as("Shanghai days are not UTC days")
-			.isEmpty();
-		assertThat(normal(queries.totals(start(month), start(month.plusMonths(1)))))
-			.isEqualTo(normal(queries.fromFacts(start(month), start(month.plusMonths(1)))));
-		assertExactIn(ZoneId.of("UTC"), LocalDate.of(2030, 3, 4), "UTC days");
+		transactions.executeWithoutResult(tx -> {
+			// two supervisions on one UTC day, 4 March 2030, which are two days in Shanghai (4 and 5 March)
+			long id = -9001;
+			for (String at : List.of("2030-03-04T15:30:00Z", "2030-03-04T17:00:00Z")) {
+				jdbc.sql("""
+						insert into asm_supervision_fact(supervision_id, case_id, org_id, automatic, at)
+						values (?, gen_random_uuid(), ?, true, ?)""")
+					.params(id--, org("shuiwu"), java.sql.Timestamp.from(Instant.parse(at))).update();
+			}
+			LocalDate fourth = LocalDate.of(2030, 3, 4);
+			long shuiwu = org("shuiwu");
+			jdbc.sql("update asm_day_count_zone set zone = 'UTC'").update();
+			dayCounts.rebuild();
+			assertThat(supervisions(fourth, shuiwu)).isEqualTo(supervisionsInFacts(ZoneId.of("UTC"), fourth, shuiwu))
+				.isGreaterThanOrEqualTo(2);
+			assertThat(dayCounts.wholeDays(start(fourth), start(fourth.plusDays(1)))).as("Shanghai days are not UTC days")
+				.isEmpty();
+			assertThat(normal(queries.totals(start(fourth), start(fourth.plusDays(1)))))
+				.isEqualTo(normal(queries.fromFacts(start(fourth), start(fourth.plusDays(1)))));
+			assertExactIn(ZoneId.of("UTC"), fourth.withDayOfMonth(1), "UTC days");
 
-		dayCounts.afterSingletonsInstantiated();
-		assertThat(dayCounts.zone()).isEqualTo(SHANGHAI);
-		assertThat(dayCounts.wholeDays(start(month), start(month.plusMonths(1)))).isPresent();
-		assertExact("back in the clock's zone");
+			dayCounts.afterSingletonsInstantiated();
+			assertThat(dayCounts.zone()).isEqualTo(SHANGHAI);
+			assertThat(dayCounts.wholeDays(start(fourth), start(fourth.plusDays(1)))).isPresent();
+			assertThat(supervisions(fourth.plusDays(1), shuiwu)).isEqualTo(supervisionsInFacts(SHANGHAI, fourth.plusDays(1), shuiwu))
+				.isPositive();
+			assertExactIn(SHANGHAI, fourth.withDayOfMonth(1), "back in the clock's zone");
+			assertExactDays(SHANGHAI, fourth, fourth.plusDays(1), "back in the clock's zone");
+			tx.setRollbackOnly();
+		});
+	}
+
+	private long supervisions(LocalDate day, long org) {
+		Measures m = dayCounts.totals(day, day.plusDays(1)).measures().get(org);
+		return m == null ? 0 : m.supervisions();
+	}
+
+	private long supervisionsInFacts(ZoneId zone, LocalDate day, long org) {
+		return jdbc.sql("select count(*) from asm_supervision_fact where org_id = ? and at >= ? and at < ?")
+			.params(org, java.sql.Timestamp.from(day.atStartOfDay(zone).toInstant()),
+					java.sql.Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+			.query(Long.class).single();
 	}
 
 	private static Instant start(LocalDate day) {
