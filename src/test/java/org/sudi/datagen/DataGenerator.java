@@ -33,6 +33,14 @@ public final class DataGenerator {
 	/** Tables whose foreign keys refer to rows another COPY of the same run writes (checked by construction). */
 	private static final List<Table> CHILD_TABLES = List.of(Table.CASE_TASK, Table.CASE_EVALUATION, Table.CASE_TIMELINE);
 
+	/**
+	 * The assessment's fact tables load with their day-counter triggers off too (ADR 0025: a trigger per row
+	 * would slow the COPY, and a case and its judgements, on two connections, cannot see each other); the
+	 * counters are rebuilt from all facts after the load.
+	 */
+	private static final List<Table> ASSESSMENT_FACTS = List.of(Table.ASM_CASE_FACT, Table.ASM_TASK_FACT,
+			Table.ASM_JUDGEMENT, Table.ASM_REQUEST_FACT, Table.ASM_DEADLINE_MISS, Table.ASM_SUPERVISION_FACT);
+
 	public record Options(long cases, int threads, long seed, boolean dropIndexes, Instant now, Duration span) {
 
 		public static Options of(long cases) {
@@ -93,7 +101,8 @@ public final class DataGenerator {
 			int part = k;
 			parts.add(pool.submit(() -> {
 				Totals totals = new Totals();
-				try (CopySink sink = new CopySink(this::open, CHILD_TABLES)) {
+				try (CopySink sink = new CopySink(this::open,
+						java.util.stream.Stream.concat(CHILD_TABLES.stream(), ASSESSMENT_FACTS.stream()).toList())) {
 					CaseGenerator g = new CaseGenerator(world, sink, totals, start, now, firstTracking, n,
 							supervisionIds::incrementAndGet);
 					long t0 = System.nanoTime();
@@ -133,6 +142,10 @@ public final class DataGenerator {
 		double generatorCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
 		log.info("Generated {} cases in {} s wall; CPU: generator {} s, PostgreSQL COPY backends {} s", n,
 				Math.round(generated), Math.round(generatorCpu), Math.round(serverCpu.sum()));
+		long counted = System.nanoTime();
+		long counters = jdbc.sql("select asm_day_counts_rebuild()").query(Long.class).single();
+		log.info("Assessment day counters rebuilt from all facts: {} rows in {} s", counters,
+				Math.round((System.nanoTime() - counted) / 1e9));
 		long indexStarted = System.nanoTime();
 		if (!indexes.isEmpty()) {
 			createIndexes(indexes);
