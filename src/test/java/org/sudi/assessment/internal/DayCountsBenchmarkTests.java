@@ -89,6 +89,7 @@ class DayCountsBenchmarkTests extends ApiTestSupport {
 			List<Double> changedCounts = new ArrayList<>(), changedFacts = new ArrayList<>();
 			List<Double> lastCounts = new ArrayList<>(), lastFacts = new ArrayList<>();
 			List<Double> sqlCounts = new ArrayList<>(), sqlFacts = new ArrayList<>();
+			List<Double> serviceCounts = new ArrayList<>(), serviceFacts = new ArrayList<>();
 			for (int i = -4; i < 2 * n; i++) {
 				boolean counts = (i & 1) == 0;
 				queries.useDayCounts(counts);
@@ -96,7 +97,10 @@ class DayCountsBenchmarkTests extends ApiTestSupport {
 				double t = time(() -> dispatcher.get(monthPath).status());
 				double l = time(() -> dispatcher.get(lastMonthPath).status());
 				double s = time(() -> queries.totals(from, to).measures().size() > 0 ? 200 : 500);
+				change(dept);
+				double m = time(() -> assessment.month(month).departments().size() > 0 ? 200 : 500);
 				if (i >= 0) {
+					(counts ? serviceCounts : serviceFacts).add(m);
 					(counts ? changedCounts : changedFacts).add(t);
 					(counts ? lastCounts : lastFacts).add(l);
 					(counts ? sqlCounts : sqlFacts).add(s);
@@ -109,6 +113,8 @@ class DayCountsBenchmarkTests extends ApiTestSupport {
 			lines.add(report("last month /measures, fact queries", sorted(lastFacts), base));
 			lines.add(report("month totals SQL in-process, counters", sorted(sqlCounts), null));
 			lines.add(report("month totals SQL in-process, fact queries", sorted(sqlFacts), null));
+			lines.add(report("month after a change in-process, counters", sorted(serviceCounts), null));
+			lines.add(report("month after a change in-process, fact queries", sorted(serviceFacts), null));
 			lines.add(report("month unchanged (shared live results)", measure(() -> dispatcher.get(monthPath).status(), n), base));
 			lines.add(report("baseline again GET /api/v1/me", measure(() -> dispatcher.get("/api/v1/me").status(), n), base));
 			lines.forEach(System.out::println);
