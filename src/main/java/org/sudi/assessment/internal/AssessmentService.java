@@ -124,7 +124,7 @@ public class AssessmentService implements Assessments {
 	 * change on this node ({@link #factsChanged}, called after such a transaction commits) — so they equal a
 	 * fresh computation — and for at most the live cache time (60 s), which bounds how long a change
 	 * made on another node or written around the application stays unseen (as for the screen's ranking).
-	 * Computing a month reads its whole fact tables: 0.6 s at a million cases (docs/benchmarks.md).
+	 * Computing a month reads its per-day counters (ADR 0025), a few milliseconds at any volume.
 	 */
 	private MonthResults liveShared(YearMonth month, int version) {
 		long generation = factsGeneration.get();
@@ -214,7 +214,8 @@ public class AssessmentService implements Assessments {
 		Map<Long, OrgUnit> byId = new HashMap<>();
 		all.forEach(u -> byId.put(u.id(), u));
 		Map<Long, Measures> perUnit = new HashMap<>();
-		queries.measures(from, to).forEach((orgId, m) -> {
+		MeasureQueries.Totals totals = queries.totals(from, to);
+		totals.measures().forEach((orgId, m) -> {
 			Long unit = assessedUnit(byId.get(orgId));
 			if (unit != null) {
 				perUnit.merge(unit, m, Measures::plus);
@@ -226,14 +227,14 @@ public class AssessmentService implements Assessments {
 			bottomUp.get(s.departmentId())[0] += s.score();
 			bottomUp.get(s.departmentId())[1]++;
 		}
-		for (var r : queries.whistleRatings(from, to)) {
+		for (var r : totals.whistleRatings()) {
 			OrgUnit initiating = byId.get(r.initiatingOrgId());
 			OrgUnit dept = byId.get(r.departmentId());
 			if (initiating != null && initiating.kind() == OrgKind.TOWN && dept != null
 					&& dept.kind() == OrgKind.DEPARTMENT) {
 				bottomUp.computeIfAbsent(r.departmentId(), k -> new double[2]);
-				bottomUp.get(r.departmentId())[0] += rules.scoreOf(r.rating());
-				bottomUp.get(r.departmentId())[1]++;
+				bottomUp.get(r.departmentId())[0] += rules.scoreOf(r.rating()) * r.count();
+				bottomUp.get(r.departmentId())[1] += r.count();
 			}
 		}
 		List<Candidate> departments = new ArrayList<>();

@@ -14,17 +14,53 @@ import org.springframework.stereotype.Component;
 import org.sudi.assessment.Measures;
 
 /**
- * The measures of every unit over a period [from, to), each a grouped query over one of the
- * assessment's fact tables (never over casework's). Results are per organisation unit as recorded
- * (a village's tasks under the village); the service adds villages into their towns.
+ * The measures of every unit over a period [from, to) and the whistle-blowers' ratings, from the
+ * assessment's own tables (never from casework's). A period of whole days (every month, every range of
+ * days the API takes) is read from the per-day × unit counters ({@link DayCounts}: O(days × units));
+ * any other period, or all of them with {@code sudi.assessment.day-counts=false}, from the facts by one
+ * grouped query per fact table (O(the period's facts)). Both give the same numbers. Results are per
+ * organisation unit as recorded (a village's tasks under the village); the service adds villages into
+ * their towns.
  */
 @Component
 class MeasureQueries {
 
 	private final JdbcClient jdbc;
+	private final DayCounts dayCounts;
+	private volatile boolean useDayCounts;
 
-	MeasureQueries(JdbcClient jdbc) {
+	MeasureQueries(JdbcClient jdbc, DayCounts dayCounts, AssessmentProperties properties) {
 		this.jdbc = jdbc;
+		this.dayCounts = dayCounts;
+		this.useDayCounts = properties.dayCountsOrDefault();
+	}
+
+	/** Turns reading the counters on or off (measurements compare both in one run). */
+	void useDayCounts(boolean use) {
+		this.useDayCounts = use;
+	}
+
+	/** Every unit's measures, and the ratings whistle-blowing units gave the rounds departments led. */
+	record Totals(Map<Long, Measures> measures, List<WhistleRatings> whistleRatings) {
+	}
+
+	/** How many ratings of one kind a whistle-blowing unit gave rounds a department led. */
+	record WhistleRatings(long departmentId, long initiatingOrgId, String rating, long count) {
+	}
+
+	Totals totals(Instant from, Instant to) {
+		if (useDayCounts) {
+			var days = dayCounts.wholeDays(from, to);
+			if (days.isPresent()) {
+				return dayCounts.totals(days.get()[0], days.get()[1]);
+			}
+		}
+		return fromFacts(from, to);
+	}
+
+	/** The same totals counted from the fact tables. */
+	Totals fromFacts(Instant from, Instant to) {
+		return new Totals(measures(from, to), whistleRatings(from, to));
 	}
 
 	/** Mutable counters of one unit while the queries run. */
@@ -40,7 +76,7 @@ class MeasureQueries {
 		}
 	}
 
-	Map<Long, Measures> measures(Instant from, Instant to) {
+	private Map<Long, Measures> measures(Instant from, Instant to) {
 		Map<Long, Counts> byOrg = new HashMap<>();
 		Function<Long, Counts> at = org -> byOrg.computeIfAbsent(org, k -> new Counts());
 		Timestamp f = Timestamp.from(from);
@@ -151,17 +187,15 @@ class MeasureQueries {
 			.list();
 	}
 
-	record WhistleRating(long departmentId, long initiatingOrgId, String rating) {
-	}
-
-	List<WhistleRating> whistleRatings(Instant from, Instant to) {
+	private List<WhistleRatings> whistleRatings(Instant from, Instant to) {
 		return jdbc.sql("""
-				select j.lead_org_id, c.initiating_org_id, j.rating from asm_judgement j
+				select j.lead_org_id, c.initiating_org_id, j.rating, count(*) from asm_judgement j
 				join asm_case_fact c on c.case_id = j.case_id
 				where c.case_type = 'ENFORCEMENT' and j.evaluator_org_id = c.initiating_org_id and j.lead_org_id is not null
-				  and j.rating in ('SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED') and j.judged_at >= ? and j.judged_at < ?""")
+				  and j.rating in ('SATISFIED', 'BASICALLY_SATISFIED', 'UNSATISFIED') and j.judged_at >= ? and j.judged_at < ?
+				group by 1, 2, 3""")
 			.params(Timestamp.from(from), Timestamp.from(to))
-			.query((rs, n) -> new WhistleRating(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+			.query((rs, n) -> new WhistleRatings(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
 			.list();
 	}
 
