@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +65,18 @@ final class PersonalDataCipher implements PersonalData {
 
 	private static final Provider BC = new BouncyCastleProvider();
 
-	private record Key(String id, byte[] master, byte[] indexKey) {
-		byte[] cipherKey(Algorithm algorithm) {
-			return Arrays.copyOf(derive(master, "sudi personal data cipher " + algorithm.tag), algorithm.keyBytes);
+	private record Key(String id, byte[] master, byte[] indexKey, Map<Algorithm, SecretKeySpec> cipherKeys) {
+		Key(String id, byte[] master, byte[] indexKey) {
+			this(id, master, indexKey, new EnumMap<>(Algorithm.class));
+			// Derived once, not at every seal and open (two HMACs per intake).
+			for (Algorithm a : Algorithm.values()) {
+				cipherKeys.put(a, new SecretKeySpec(
+						Arrays.copyOf(derive(master, "sudi personal data cipher " + a.tag), a.keyBytes), a.keyAlgorithm));
+			}
+		}
+
+		SecretKeySpec cipherKey(Algorithm algorithm) {
+			return cipherKeys.get(algorithm);
 		}
 	}
 
@@ -113,8 +123,7 @@ final class PersonalDataCipher implements PersonalData {
 			byte[] iv = new byte[IV_BYTES];
 			random.nextBytes(iv);
 			Cipher cipher = cipher(algorithm);
-			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(current.cipherKey(algorithm), algorithm.keyAlgorithm),
-					new GCMParameterSpec(TAG_BITS, iv));
+			cipher.init(Cipher.ENCRYPT_MODE, current.cipherKey(algorithm), new GCMParameterSpec(TAG_BITS, iv));
 			cipher.updateAAD(aad(context, current.id()));
 			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[iv.length + sealed.length];
@@ -148,8 +157,7 @@ final class PersonalDataCipher implements PersonalData {
 				throw new PersonalDataException("sealed value too short (" + context + ")", null);
 			}
 			Cipher cipher = cipher(alg);
-			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.cipherKey(alg), alg.keyAlgorithm),
-					new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+			cipher.init(Cipher.DECRYPT_MODE, key.cipherKey(alg), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
 			cipher.updateAAD(aad(context, key.id()));
 			return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
 		}
