@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sudi.ApiTestSupport;
@@ -54,6 +55,32 @@ class InsightApiTests extends ApiTestSupport {
 		// Only the command centre, leaders, inspectors and administrators see the screen.
 		assertThat(as("citizen").get("/api/v1/screen/data").status()).isEqualTo(403);
 		assertThat(as("dept-zhifa").get("/api/v1/screen/data").status()).isEqualTo(403);
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	@DisplayName("folding the counters' shards into the per-day rows changes no figure on the screen or the public page")
+	void foldingShardsKeepsTheFigures() {
+		String id = livelihood("hotline", "yinping", "路面塌陷").path("id").asString();
+		ok(as("town-yinping").post("/api/v1/cases/" + id + "/reject", Map.of("reason", "已由供水公司处理")));
+		livelihood("citizen", "yinping", "垃圾清运不及时");
+		JsonNode before = ok(as("dispatcher").get("/api/v1/screen/data")).body();
+		JsonNode publicBefore = api.send("GET", "/api/v1/public/summary", null, null).body();
+		assertThat(jdbc.sql("select count(*) from ins_day_total_shard").query(Long.class).single()).isPositive();
+
+		// Everything up to tomorrow counts as a finished day here, so every shard row moves.
+		jdbc.sql("select ins_fold_rollup_shards(current_date + 2)").query().singleRow();
+
+		assertThat(jdbc.sql("select (select count(*) from ins_day_total_shard) + (select count(*) from ins_day_town_shard)"
+				+ " + (select count(*) from ins_day_category_shard)").query(Long.class).single()).isZero();
+		JsonNode after = ok(as("dispatcher").get("/api/v1/screen/data")).body();
+		for (String part : List.of("today", "month", "satisfaction", "open", "categories", "trend", "towns")) {
+			assertThat(after.path(part)).as(part).isEqualTo(before.path(part));
+		}
+		JsonNode publicAfter = api.send("GET", "/api/v1/public/summary", null, null).body();
+		assertThat(publicAfter).isEqualTo(publicBefore);
 	}
 
 	@Autowired

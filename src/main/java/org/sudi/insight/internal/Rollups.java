@@ -30,7 +30,9 @@ import org.sudi.clock.SupervisionIssued;
 /**
  * Keeps the screen's rollups from the events, in the transaction of their cause (ADR 0005), and puts
  * a line on the live feed for what the command centre should see happen. Each event touches a
- * handful of rows; the screen reads these rows only.
+ * handful of rows; the screen reads these rows only. The per-day counts go to this database session's
+ * bucket of the {@code ins_day_*_shard} tables (ADR 0034), so concurrent transactions do not queue on
+ * one row; {@link #foldShards} moves finished days into the per-day tables.
  */
 @Component
 class Rollups {
@@ -66,6 +68,11 @@ class Rollups {
 			.singleRow();
 		feed.publish(new FeedItem("SUBMITTED", e.caseId().toString(), e.trackingNo(), e.type().name(),
 				names.town(e.townId()), names.category(e.categoryCode()), "新诉求 new case", e.at()));
+	}
+
+	/** Moves the shards' rows of the days before today into the per-day tables; returns how many rows moved. */
+	long foldShards() {
+		return jdbc.sql("select ins_fold_rollup_shards(?)").param(LocalDate.now(clock)).query(Long.class).single();
 	}
 
 	private void status(UUID caseId, String status, String action, Instant at) {
@@ -132,8 +139,9 @@ class Rollups {
 			case UNSATISFIED -> "unsatisfied";
 			case NOT_GIVEN -> "not_given";
 		};
-		jdbc.sql("insert into ins_day_total(day, case_type, channel, " + column + ") values (?, ?, ?, 1) "
-				+ "on conflict (day, case_type, channel) do update set " + column + " = ins_day_total." + column + " + 1")
+		jdbc.sql("insert into ins_day_total_shard(day, case_type, channel, bucket, " + column
+				+ ") values (?, ?, ?, ins_bucket(), 1) on conflict (day, case_type, channel, bucket) do update set "
+				+ column + " = ins_day_total_shard." + column + " + 1")
 			.params(day(e.at()), c.get("case_type"), c.get("channel"))
 			.update();
 	}
@@ -149,16 +157,17 @@ class Rollups {
 		long seconds = resolved ? Duration.between(((Timestamp) c.get("submitted_at")).toInstant(), e.at()).toSeconds() : 0;
 		LocalDate day = day(e.at());
 		jdbc.sql("""
-				insert into ins_day_total(day, case_type, channel, closed, resolved, handling_seconds) values (?, ?, ?, 1, ?, ?)
-				on conflict (day, case_type, channel) do update set closed = ins_day_total.closed + 1,
-				  resolved = ins_day_total.resolved + excluded.resolved,
-				  handling_seconds = ins_day_total.handling_seconds + excluded.handling_seconds""")
+				insert into ins_day_total_shard(day, case_type, channel, bucket, closed, resolved, handling_seconds)
+				values (?, ?, ?, ins_bucket(), 1, ?, ?)
+				on conflict (day, case_type, channel, bucket) do update set closed = ins_day_total_shard.closed + 1,
+				  resolved = ins_day_total_shard.resolved + excluded.resolved,
+				  handling_seconds = ins_day_total_shard.handling_seconds + excluded.handling_seconds""")
 			.params(day, c.get("case_type"), c.get("channel"), resolved ? 1 : 0, seconds)
 			.update();
 		Long town = (Long) c.get("town_id");
 		jdbc.sql("""
-				insert into ins_day_town(day, town_id, closed) values (?, ?, 1)
-				on conflict (day, town_id) do update set closed = ins_day_town.closed + 1""")
+				insert into ins_day_town_shard(day, town_id, bucket, closed) values (?, ?, ins_bucket(), 1)
+				on conflict (day, town_id, bucket) do update set closed = ins_day_town_shard.closed + 1""")
 			.params(day, town == null ? 0L : town)
 			.update();
 		jdbc.sql("delete from ins_step_state where case_id = ?").param(e.caseId()).update();
