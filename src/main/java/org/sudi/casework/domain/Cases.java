@@ -67,7 +67,17 @@ public class Cases {
 	/** A date-prefixed tracking number, unique across nodes: 20261127-000042. */
 	public String nextTrackingNo(LocalDate day) {
 		long n = jdbc.sql("select nextval('case_tracking_seq')").query(Long.class).single();
-		return day.format(DAY) + "-" + String.format("%06d", n);
+		return trackingNo(day, n);
+	}
+
+	/** {@code yyyyMMdd-nnnnnn} (at least six digits), without String.format (≈ 2 % of an intake's CPU). */
+	static String trackingNo(LocalDate day, long n) {
+		StringBuilder b = new StringBuilder(16).append(day.format(DAY)).append('-');
+		String digits = Long.toString(n);
+		for (int i = digits.length(); i < 6; i++) {
+			b.append('0');
+		}
+		return b.append(digits).toString();
 	}
 
 	public Optional<Case> find(UUID id) {
