@@ -5,7 +5,8 @@
 # same server, with the same client counts and duration. Prints a Markdown table with the TPS ratio.
 #   usage: scripts/bench-intake.sh [seconds per step, default 30] [client counts, default "1 2 4 8 16 32 64"]
 #   env:   PORT (default 18210), DB (sudi_bench_intake), PGBENCH_DB (pgbench_intake), KEEP_DB=1 keeps them,
-#          BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile)
+#          WARMUP (seconds of 8-client load before measuring, default 60: the JIT compiler is still busy
+#          after 20 s on shared cores), BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile)
 # Needs wrk (installed from Debian if missing), pgbench and psql (postgresql-client), curl, a JDK 17.
 set -euo pipefail
 DURATION=${1:-30}
@@ -25,6 +26,8 @@ recreate_db "$DB"
 recreate_db "$PGBENCH_DB"
 pgbench -q -i -s 10 "$PGBENCH_DB" 2>"$WORK/pgbench-init.log"
 
+# A server already answering on the port would be measured instead of ours.
+if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then echo "port $PORT is in use" >&2; exit 1; fi
 start_app "$DB" "$PORT" "$WORK/app.log"
 started=$(date +%s%3N)
 wait_health "$PORT" "$started" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
@@ -34,7 +37,7 @@ export SUDI_TOWN=$(org_id "$BASE" "$(token "$BASE" dispatcher)" tanshan)
 LUA="$(dirname "$0")/bench/intake.lua"
 
 # Warm-up: JIT, connection pool, caches (not reported).
-wrk -t 2 -c 8 -d 20s -s "$LUA" "$BASE" > "$WORK/warm.txt"
+wrk -t 2 -c 8 -d "${WARMUP:-60}s" -s "$LUA" "$BASE" > "$WORK/warm.txt"
 
 ticks() { # CPU clock ticks (user + system) of the given processes
   local sum=0 p
@@ -82,4 +85,4 @@ done
 echo
 sleep 11
 CASES1=$(psql -Atc 'select count(*) from cases' -d "$DB"); COMMITS1=$(commits)
-echo "cases after the run: $CASES1; commits in the application's database per intake: $(awk -v c=$((COMMITS1 - COMMITS0)) -v n=$((CASES1 - CASES0)) 'BEGIN { printf "%.2f", c / n }') (includes its background pollers); load after: $(load)"
+echo "cases after the run: $CASES1; commits in the application's database per intake: $(awk -v c=$((COMMITS1 - COMMITS0)) -v n=$((CASES1 - CASES0)) 'BEGIN { printf "%.2f", c / n }') (includes its background pollers and the live feed's NOTIFY batches and their reading by the LISTEN connection, a few per second); load after: $(load)"

@@ -43,7 +43,14 @@ public interface PersonalData {
 		if (phone == null) {
 			return null;
 		}
-		String digits = phone.replaceAll("\\D", "");
+		StringBuilder kept = new StringBuilder(phone.length());
+		for (int i = 0; i < phone.length(); i++) {
+			char c = phone.charAt(i);
+			if (c >= '0' && c <= '9') {
+				kept.append(c);
+			}
+		}
+		String digits = kept.toString();
 		if (digits.length() == 13 && digits.startsWith("86")) {
 			digits = digits.substring(2);
 		}

@@ -2,12 +2,24 @@ package org.sudi.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sudi.ApiTestSupport;
+import org.sudi.insight.internal.FeedItem;
+import org.sudi.insight.internal.LiveFeed;
 
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +55,75 @@ class InsightApiTests extends ApiTestSupport {
 		// Only the command centre, leaders, inspectors and administrators see the screen.
 		assertThat(as("citizen").get("/api/v1/screen/data").status()).isEqualTo(403);
 		assertThat(as("dept-zhifa").get("/api/v1/screen/data").status()).isEqualTo(403);
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	@DisplayName("folding the counters' shards into the per-day rows changes no figure on the screen or the public page")
+	void foldingShardsKeepsTheFigures() {
+		String id = livelihood("hotline", "yinping", "路面塌陷").path("id").asString();
+		ok(as("town-yinping").post("/api/v1/cases/" + id + "/reject", Map.of("reason", "已由供水公司处理")));
+		livelihood("citizen", "yinping", "垃圾清运不及时");
+		JsonNode before = ok(as("dispatcher").get("/api/v1/screen/data")).body();
+		JsonNode publicBefore = api.send("GET", "/api/v1/public/summary", null, null).body();
+		assertThat(jdbc.sql("select count(*) from ins_day_total_shard").query(Long.class).single()).isPositive();
+
+		// Everything up to tomorrow counts as a finished day here, so every shard row moves.
+		jdbc.sql("select ins_fold_rollup_shards(current_date + 2)").query().singleRow();
+
+		assertThat(jdbc.sql("select (select count(*) from ins_day_total_shard) + (select count(*) from ins_day_town_shard)"
+				+ " + (select count(*) from ins_day_category_shard)").query(Long.class).single()).isZero();
+		JsonNode after = ok(as("dispatcher").get("/api/v1/screen/data")).body();
+		for (String part : List.of("today", "month", "satisfaction", "open", "categories", "trend", "towns")) {
+			assertThat(after.path(part)).as(part).isEqualTo(before.path(part));
+		}
+		JsonNode publicAfter = api.send("GET", "/api/v1/public/summary", null, null).body();
+		assertThat(publicAfter).isEqualTo(publicBefore);
+	}
+
+	@Autowired
+	LiveFeed liveFeed;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	@DisplayName("the live feed tells SSE clients of a new case, and of nothing a rolled-back transaction published")
+	void liveFeedAfterCommitOnly() throws Exception {
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/screen/feed"))
+			.header("Authorization", "Bearer " + api.token("leader"))
+			.header("Accept", "text/event-stream")
+			.build();
+		var stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+			.thenAccept(response -> response.body().forEach(lines::add));
+		try {
+			waitFor(() -> lines.stream().anyMatch(l -> l.contains("connected")));
+			TransactionTemplate tx = new TransactionTemplate(transactions);
+			tx.executeWithoutResult(status -> {
+				liveFeed.publish(new FeedItem("TEST", "rolled-back", "R-1", "LIVELIHOOD", null, null, "rolled back", Instant.now()));
+				status.setRollbackOnly();
+			});
+			String trackingNo = livelihood("hotline", "tanshan", "井盖缺失").path("trackingNo").asString();
+
+			waitFor(() -> lines.stream().anyMatch(l -> l.contains(trackingNo)));
+			assertThat(lines).noneMatch(l -> l.contains("rolled-back"));
+			assertThat(lines.stream().filter(l -> l.contains(trackingNo)).findFirst().orElseThrow())
+				.contains("\"kind\":\"SUBMITTED\"").doesNotContain("李四").doesNotContain("13812345678");
+		}
+		finally {
+			stream.cancel(true);
+		}
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 15 s").isLessThan(until);
+			Thread.sleep(50);
+		}
 	}
 
 	private static JsonNode town(JsonNode data, long id) {

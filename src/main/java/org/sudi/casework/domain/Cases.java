@@ -67,7 +67,17 @@ public class Cases {
 	/** A date-prefixed tracking number, unique across nodes: 20261127-000042. */
 	public String nextTrackingNo(LocalDate day) {
 		long n = jdbc.sql("select nextval('case_tracking_seq')").query(Long.class).single();
-		return day.format(DAY) + "-" + String.format("%06d", n);
+		return trackingNo(day, n);
+	}
+
+	/** {@code yyyyMMdd-nnnnnn} (at least six digits), without String.format (≈ 2 % of an intake's CPU). */
+	static String trackingNo(LocalDate day, long n) {
+		StringBuilder b = new StringBuilder(16).append(day.format(DAY)).append('-');
+		String digits = Long.toString(n);
+		for (int i = digits.length(); i < 6; i++) {
+			b.append('0');
+		}
+		return b.append(digits).toString();
 	}
 
 	public Optional<Case> find(UUID id) {
@@ -491,8 +501,11 @@ public class Cases {
 
 	public void save(Case c) {
 		long newVersion = c.version() + 1;
+		List<TimelineEntry> timeline = c.newTimelineEntries();
 		if (c.isNew()) {
-			insert(c, newVersion);
+			// The new case and its first timeline entries in one statement (one round trip per intake).
+			insert(c, newVersion, timeline);
+			timeline = List.of();
 		}
 		else {
 			int updated = jdbc.sql("""
@@ -516,7 +529,7 @@ public class Cases {
 				.update();
 		}
 		List<Object[]> entries = new ArrayList<>();
-		for (TimelineEntry t : c.newTimelineEntries()) {
+		for (TimelineEntry t : timeline) {
 			entries.add(new Object[] { c.id(), ts(t.at()), t.actorUsername(), t.actorOrgId(), t.action(),
 					name(t.fromStatus()), name(t.toStatus()), t.note() });
 		}
@@ -527,16 +540,34 @@ public class Cases {
 		c.markSaved(newVersion);
 	}
 
-	private void insert(Case c, long version) {
+	/** Inserts the case, and with it, in the same statement, its timeline entries (if any) in their order. */
+	private void insert(Case c, long version, List<TimelineEntry> timeline) {
 		Location l = c.location() == null ? new Location(null, null, null) : c.location();
-		jdbc.sql("""
+		StringBuilder sql = new StringBuilder("""
 				insert into cases(id, tracking_no, type, status, outcome, round, green_channel, title, description,
 				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
 				  requester_phone_hash, requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
 				  verification, created_at, updated_at, version, review_warn_at, review_due_at, evaluation_warn_at,
 				  evaluation_due_at, anonymous, attachment_ids, village_id, grid_code, special_grid_codes)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				  ?, ?, ?, ?)""")
+				  ?, ?, ?, ?)""");
+		List<Object> timelineParams = new ArrayList<>();
+		if (!timeline.isEmpty()) {
+			sql.insert(0, "with c as (").append("""
+					 returning id)
+					insert into case_timeline(case_id, at, actor_username, actor_org_id, action, from_status, to_status, note)
+					select c.id, t.at, t.actor_username, t.actor_org_id, t.action, t.from_status, t.to_status, t.note
+					from c, (values """);
+			for (int i = 0; i < timeline.size(); i++) {
+				TimelineEntry t = timeline.get(i);
+				sql.append(i == 0 ? "(?::int, ?::timestamptz, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text)"
+						: ", (?, ?, ?, ?, ?, ?, ?, ?)");
+				timelineParams.addAll(Arrays.asList(i, ts(t.at()), t.actorUsername(), t.actorOrgId(), t.action(),
+						name(t.fromStatus()), name(t.toStatus()), t.note()));
+			}
+			sql.append(") t(n, at, actor_username, actor_org_id, action, from_status, to_status, note) order by t.n");
+		}
+		jdbc.sql(sql.toString())
 			.params(c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
 					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(),
 					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(),
@@ -547,6 +578,7 @@ public class Cases {
 					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
 					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new),
 					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new))
+			.params(timelineParams)
 			.update();
 	}
 

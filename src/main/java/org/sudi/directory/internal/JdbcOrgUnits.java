@@ -1,7 +1,9 @@
 package org.sudi.directory.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,13 +21,26 @@ class JdbcOrgUnits implements OrgUnits {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * The units found so far by id. A unit's id, code, name, kind and parent never change once it is
+	 * inserted, and units are not deleted, so a found unit stays right on every node; a unit not found
+	 * is asked for again (another node may have just inserted it). Every intake checks its town here.
+	 */
+	private final Map<Long, OrgUnit> byId = new ConcurrentHashMap<>();
+
 	JdbcOrgUnits(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	@Override
 	public Optional<OrgUnit> find(long id) {
-		return jdbc.sql("select * from org_unit where id = ?").param(id).query(ROW).optional();
+		OrgUnit known = byId.get(id);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<OrgUnit> found = jdbc.sql("select * from org_unit where id = ?").param(id).query(ROW).optional();
+		found.ifPresent(u -> byId.put(id, u));
+		return found;
 	}
 
 	@Override

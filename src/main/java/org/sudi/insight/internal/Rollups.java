@@ -30,7 +30,9 @@ import org.sudi.clock.SupervisionIssued;
 /**
  * Keeps the screen's rollups from the events, in the transaction of their cause (ADR 0005), and puts
  * a line on the live feed for what the command centre should see happen. Each event touches a
- * handful of rows; the screen reads these rows only.
+ * handful of rows; the screen reads these rows only. The per-day counts go to this database session's
+ * bucket of the {@code ins_day_*_shard} tables (ADR 0034), so concurrent transactions do not queue on
+ * one row; {@link #foldShards} moves finished days into the per-day tables.
  */
 @Component
 class Rollups {
@@ -58,30 +60,19 @@ class Rollups {
 	@EventListener
 	void on(CaseSubmitted e) {
 		String channel = e.channel() == null ? "UNKNOWN" : e.channel().name();
-		LocalDate day = day(e.at());
-		jdbc.sql("""
-				insert into ins_open_case(case_id, tracking_no, case_type, channel, town_id, category_code, urgency, status,
-				  submitted_at, updated_at, last_action) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMIT') on conflict do nothing""")
+		// One call for the three day counts and the open case (V65__insight_case_submitted.sql).
+		jdbc.sql("select ins_case_submitted(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(e.caseId(), e.trackingNo(), e.type().name(), channel, e.townId(), e.categoryCode(),
-					e.urgency().name(), e.status().name(), ts(e.at()), ts(e.at()))
-			.update();
-		jdbc.sql("""
-				insert into ins_day_total(day, case_type, channel, submitted) values (?, ?, ?, 1)
-				on conflict (day, case_type, channel) do update set submitted = ins_day_total.submitted + 1""")
-			.params(day, e.type().name(), channel)
-			.update();
-		jdbc.sql("""
-				insert into ins_day_town(day, town_id, submitted) values (?, ?, 1)
-				on conflict (day, town_id) do update set submitted = ins_day_town.submitted + 1""")
-			.params(day, e.townId() == null ? 0L : e.townId())
-			.update();
-		jdbc.sql("""
-				insert into ins_day_category(day, category_code, submitted) values (?, ?, 1)
-				on conflict (day, category_code) do update set submitted = ins_day_category.submitted + 1""")
-			.params(day, e.categoryCode() == null ? "" : e.categoryCode())
-			.update();
+					e.urgency().name(), e.status().name(), ts(e.at()), day(e.at()))
+			.query()
+			.singleRow();
 		feed.publish(new FeedItem("SUBMITTED", e.caseId().toString(), e.trackingNo(), e.type().name(),
 				names.town(e.townId()), names.category(e.categoryCode()), "新诉求 new case", e.at()));
+	}
+
+	/** Moves the shards' rows of the days before today into the per-day tables; returns how many rows moved. */
+	long foldShards() {
+		return jdbc.sql("select ins_fold_rollup_shards(?)").param(LocalDate.now(clock)).query(Long.class).single();
 	}
 
 	private void status(UUID caseId, String status, String action, Instant at) {
@@ -148,8 +139,9 @@ class Rollups {
 			case UNSATISFIED -> "unsatisfied";
 			case NOT_GIVEN -> "not_given";
 		};
-		jdbc.sql("insert into ins_day_total(day, case_type, channel, " + column + ") values (?, ?, ?, 1) "
-				+ "on conflict (day, case_type, channel) do update set " + column + " = ins_day_total." + column + " + 1")
+		jdbc.sql("insert into ins_day_total_shard(day, case_type, channel, bucket, " + column
+				+ ") values (?, ?, ?, ins_bucket(), 1) on conflict (day, case_type, channel, bucket) do update set "
+				+ column + " = ins_day_total_shard." + column + " + 1")
 			.params(day(e.at()), c.get("case_type"), c.get("channel"))
 			.update();
 	}
@@ -165,16 +157,17 @@ class Rollups {
 		long seconds = resolved ? Duration.between(((Timestamp) c.get("submitted_at")).toInstant(), e.at()).toSeconds() : 0;
 		LocalDate day = day(e.at());
 		jdbc.sql("""
-				insert into ins_day_total(day, case_type, channel, closed, resolved, handling_seconds) values (?, ?, ?, 1, ?, ?)
-				on conflict (day, case_type, channel) do update set closed = ins_day_total.closed + 1,
-				  resolved = ins_day_total.resolved + excluded.resolved,
-				  handling_seconds = ins_day_total.handling_seconds + excluded.handling_seconds""")
+				insert into ins_day_total_shard(day, case_type, channel, bucket, closed, resolved, handling_seconds)
+				values (?, ?, ?, ins_bucket(), 1, ?, ?)
+				on conflict (day, case_type, channel, bucket) do update set closed = ins_day_total_shard.closed + 1,
+				  resolved = ins_day_total_shard.resolved + excluded.resolved,
+				  handling_seconds = ins_day_total_shard.handling_seconds + excluded.handling_seconds""")
 			.params(day, c.get("case_type"), c.get("channel"), resolved ? 1 : 0, seconds)
 			.update();
 		Long town = (Long) c.get("town_id");
 		jdbc.sql("""
-				insert into ins_day_town(day, town_id, closed) values (?, ?, 1)
-				on conflict (day, town_id) do update set closed = ins_day_town.closed + 1""")
+				insert into ins_day_town_shard(day, town_id, bucket, closed) values (?, ?, ins_bucket(), 1)
+				on conflict (day, town_id, bucket) do update set closed = ins_day_town_shard.closed + 1""")
 			.params(day, town == null ? 0L : town)
 			.update();
 		jdbc.sql("delete from ins_step_state where case_id = ?").param(e.caseId()).update();

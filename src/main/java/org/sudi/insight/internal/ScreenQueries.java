@@ -110,7 +110,7 @@ public class ScreenQueries {
 		Map<String, Long> byChannel = new TreeMap<>();
 		long[] totals = new long[2];
 		jdbc.sql("""
-				select case_type, channel, sum(submitted) s, sum(closed) c from ins_day_total
+				select case_type, channel, sum(submitted) s, sum(closed) c from ins_day_total_all
 				where day between ? and ? group by case_type, channel""")
 			.params(from, to)
 			.query(rs -> {
@@ -126,7 +126,7 @@ public class ScreenQueries {
 	Satisfaction satisfaction(LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				select coalesce(sum(satisfied), 0) s, coalesce(sum(basically), 0) b, coalesce(sum(unsatisfied), 0) u,
-				  coalesce(sum(not_given), 0) n from ins_day_total where day between ? and ?""")
+				  coalesce(sum(not_given), 0) n from ins_day_total_all where day between ? and ?""")
 			.params(from, to)
 			.query((rs, n) -> {
 				long s = rs.getLong("s"), b = rs.getLong("b"), u = rs.getLong("u");
@@ -152,7 +152,7 @@ public class ScreenQueries {
 
 	List<Named> categories(LocalDate from, LocalDate to, int limit) {
 		Map<String, Long> byTop = new HashMap<>();
-		jdbc.sql("select category_code, sum(submitted) n from ins_day_category where day between ? and ? group by category_code")
+		jdbc.sql("select category_code, sum(submitted) n from ins_day_category_all where day between ? and ? group by category_code")
 			.params(from, to)
 			.query(rs -> {
 				String code = rs.getString(1);
@@ -171,7 +171,7 @@ public class ScreenQueries {
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			days.put(d, new long[2]);
 		}
-		jdbc.sql("select day, sum(submitted), sum(closed) from ins_day_total where day between ? and ? group by day")
+		jdbc.sql("select day, sum(submitted), sum(closed) from ins_day_total_all where day between ? and ? group by day")
 			.params(from, to)
 			.query(rs -> {
 				long[] v = days.get(rs.getObject(1, LocalDate.class));
@@ -187,7 +187,7 @@ public class ScreenQueries {
 
 	List<TownPoint> towns(LocalDate from, LocalDate to) {
 		Map<Long, long[]> byTown = new HashMap<>();
-		jdbc.sql("select town_id, sum(submitted) from ins_day_town where day between ? and ? group by town_id")
+		jdbc.sql("select town_id, sum(submitted) from ins_day_town_all where day between ? and ? group by town_id")
 			.params(from, to)
 			.query(rs -> {
 				byTown.computeIfAbsent(rs.getLong(1), k -> new long[3])[0] = rs.getLong(2);
@@ -216,7 +216,7 @@ public class ScreenQueries {
 		LocalDate yearStart = today.withDayOfYear(1);
 		long[] t = jdbc.sql("""
 				select coalesce(sum(submitted), 0), coalesce(sum(closed), 0), coalesce(sum(resolved), 0),
-				  coalesce(sum(handling_seconds), 0) from ins_day_total where day between ? and ?""")
+				  coalesce(sum(handling_seconds), 0) from ins_day_total_all where day between ? and ?""")
 			.params(yearStart, today)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
 			.single();

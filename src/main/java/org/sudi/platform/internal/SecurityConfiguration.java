@@ -25,14 +25,19 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.util.StringUtils;
 import org.sudi.platform.ProblemJson;
@@ -64,6 +69,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/auth/token").permitAll()
 				.anyRequest().authenticated())
 			.oauth2ResourceServer(rs -> rs
+				.bearerTokenResolver(new BearerTokenHeader())
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
 				.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
 						"Sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/token")))
@@ -150,13 +156,54 @@ class SecurityConfiguration {
 		return new NimbusJwtEncoder(new ImmutableSecret<>(tokenKey));
 	}
 
+	/**
+	 * Spring Security's firewall with its default rules, only the check of header values done by a loop
+	 * over the code points instead of a regular expression (≈ 5 % of an intake request's CPU: the
+	 * bearer token's header is read and checked several times per request). Allowed, as by default:
+	 * assigned code points that are not control characters, and the tab.
+	 */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderValues(SecurityConfiguration::allowedHeaderValue);
+		return web -> web.httpFirewall(firewall);
+	}
+
+	static boolean allowedHeaderValue(String value) {
+		for (int i = 0; i < value.length();) {
+			int c = value.codePointAt(i);
+			int type = Character.getType(c);
+			if (type == Character.UNASSIGNED || (type == Character.CONTROL && c != '\t')) {
+				return false;
+			}
+			i += Character.charCount(c);
+		}
+		return true;
+	}
+
+	/** How many verified bearer tokens are remembered at most (one per signed-in API client is typical). */
+	static final int VERIFIED_TOKENS = 4096;
+
 	@Bean
 	JwtDecoder jwtDecoder(SecretKey tokenKey, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
 		// Expiry is judged by the platform's one clock, like everything else.
 		JwtTimestampValidator timestamps = new JwtTimestampValidator();
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps);
+		decoder.setJwtValidator(validator);
+		// A client's next request with the same token skips parsing and the signature check, never the
+		// timestamps (docs/benchmarks.md, intake).
+		return new VerifiedTokens(decoder, validator, clock, VERIFIED_TOKENS);
+	}
+
+	/**
+	 * No observations (timers, counters) of Spring Security's filters, authentication and authorization:
+	 * nothing reads them, and wrapping every filter of the chain in an observation cost several per cent
+	 * of a request's CPU. The HTTP server's own request observation stays.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 }
