@@ -31,6 +31,9 @@ class WorkListTests extends ApiTestSupport {
 	@Autowired
 	CaseService cases;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Actor shuiwu() {
 		return new Actor("dept-shuiwu", "水务局", org("shuiwu"), Set.of(Role.DEPARTMENT_STAFF));
 	}
@@ -104,6 +107,27 @@ class WorkListTests extends ApiTestSupport {
 		dispatch(id, "zhifa", List.of(), null);
 		assertThat(onList(WorkQueue.TO_ARRIVE, assist)).isTrue();
 		assertThat(cases.workCounts(shuiwu())).isEqualTo(before);
+	}
+
+	@Test
+	@DisplayName("a task's work list is kept on the task row through dispatch, return to triage, rework and closing; "
+			+ "a row written around the application (not derived) is listed from its case")
+	void workListStateOnTheTaskRow() {
+		JsonNode c = dispatch(enforcement("违规占道经营").path("id").asString(), "zhifa", List.of("shuiwu"), null);
+		String assist = taskOf(c, "shuiwu");
+		ok(as("dept-shuiwu").post("/api/v1/tasks/" + assist + "/sign", null));
+		Map<WorkQueue, Long> before = cases.workCounts(shuiwu());
+		jdbc.sql("update case_task set work_case_type = null where id = ?::uuid").param(assist).update();
+		assertThat(cases.workCounts(shuiwu())).isEqualTo(before);
+		assertThat(onList(WorkQueue.TO_ARRIVE, assist)).isTrue();
+		assertThat(onList(WorkQueue.TO_COMPLETE, assist)).isFalse();
+		ok(as("dept-shuiwu").post("/api/v1/tasks/" + assist + "/arrive", Map.of("note", "已到现场")));
+		assertThat(onList(WorkQueue.TO_COMPLETE, assist)).isTrue();
+		// the invariant over the whole shared database (null: not derived)
+		assertThat(jdbc.sql("""
+				select count(*) from case_task t join cases c on c.id = t.case_id where t.work_case_type is not null
+				  and t.work_case_type <> case when c.status = 'IN_PROGRESS' and c.round = t.round then c.type else '' end""")
+			.query(Long.class).single()).isZero();
 	}
 
 	private boolean onList(WorkQueue queue, String taskId) {

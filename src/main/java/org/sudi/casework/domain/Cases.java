@@ -245,18 +245,15 @@ public class Cases {
 	}
 
 	/**
-	 * A task's case as the work lists need it, read by primary key for each task (a lateral subquery; the
-	 * {@code offset 0} keeps PostgreSQL from flattening it into a join that would scan every case in
-	 * progress): the task is on a work list only while its case is IN_PROGRESS in the task's round. So a
-	 * work list costs one look-up per task of the unit it considers, whatever the number of open cases.
+	 * Which work list holds a task follows from the task's row alone: its status, and {@code work_case_type}
+	 * (its case's type while the case is in progress in the task's round, else {@code ''}; kept by
+	 * {@link #save}). A row whose value was never derived (null: written around the application) reads it from
+	 * its case by primary key. So a work list costs what the unit has open, whatever the number of open cases.
+	 * The lateral subquery ({@code offset 0}: not flattened) computes it once per task.
 	 */
-	private static final String TASK_CASE = " from case_task t join lateral (select c.id, c.tracking_no, c.title, c.type,"
-			+ " c.urgency, c.town_id, c.address from cases c where c.id = t.case_id and c.round = t.round"
-			+ " and c.status = 'IN_PROGRESS' offset 0) c on true";
-
-	private static final String WORK_ITEM_COLUMNS = "select t.id as task_id, c.id as case_id, c.tracking_no, c.title, c.type,"
-			+ " c.urgency, c.town_id, c.address, t.org_id, t.role, t.status as task_status, t.dispatched_at,"
-			+ " t.pending_kind, t.pending_reason, t.pending_days";
+	private static final String TASK_WORK = " from case_task t cross join lateral (select coalesce(t.work_case_type,"
+			+ " (select case when c.status = 'IN_PROGRESS' and c.round = t.round then c.type else '' end"
+			+ " from cases c where c.id = t.case_id)) as case_type offset 0) w";
 
 	/**
 	 * The current-round tasks of one unit (or of every unit when {@code orgId} is null) in the given
@@ -273,9 +270,9 @@ public class Cases {
 	 * As {@link #workList(Long, List, List, Kind, int, int)}; {@code knownTotal}, if not null, spares the count.
 	 * <p>
 	 * The page is read as one branch per task status, each in dispatch order from the open-task index
-	 * ({@code org_id, status, dispatched_at}) and cut at the page's end, then merged: it reads about
-	 * {@code (page + 1) * size} tasks per status, not all of the unit's open tasks. The count reads each of
-	 * them once.
+	 * ({@code org_id, status, dispatched_at}) and cut at the page's end, then merged and joined to their
+	 * cases: it reads about {@code (page + 1) * size} tasks per status, not all of the unit's open tasks. The
+	 * count reads each of them once, from the task rows.
 	 */
 	public WorkPage workList(Long orgId, List<TaskStatus> statuses, List<TaskStatus> notEnforcementStatuses,
 			Kind pendingKind, int page, int size, Long knownTotal) {
@@ -302,7 +299,7 @@ public class Cases {
 			}
 			for (TaskStatus s : notEnforcement) {
 				params.put("s" + n, s.name());
-				branches.add(common + " and t.status = :s" + n++ + " and c.type <> 'ENFORCEMENT'");
+				branches.add(common + " and t.status = :s" + n++ + " and w.case_type <> 'ENFORCEMENT'");
 			}
 		}
 		long total;
@@ -310,7 +307,9 @@ public class Cases {
 			total = knownTotal;
 		}
 		else {
-			List<String> counted = branches.stream().map(b -> "select count(*) as n" + TASK_CASE + " where true" + b).toList();
+			List<String> counted = branches.stream()
+				.map(b -> "select count(*) as n" + TASK_WORK + " where w.case_type <> ''" + b)
+				.toList();
 			total = jdbc.sql("select coalesce(sum(n), 0)::bigint from (" + String.join(" union all ", counted) + ") b")
 				.params(params)
 				.query(Long.class)
@@ -320,9 +319,12 @@ public class Cases {
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		List<String> pages = branches.stream()
-			.map(b -> "(" + WORK_ITEM_COLUMNS + TASK_CASE + " where true" + b + " order by t.dispatched_at, t.id limit :end)")
+			.map(b -> "(select t.id as task_id, t.case_id, t.org_id, t.role, t.status as task_status, t.dispatched_at,"
+					+ " t.pending_kind, t.pending_reason, t.pending_days" + TASK_WORK + " where w.case_type <> ''" + b
+					+ " order by t.dispatched_at, t.id limit :end)")
 			.toList();
-		List<WorkItem> items = jdbc.sql("select * from (" + String.join(" union all ", pages) + ") w"
+		List<WorkItem> items = jdbc.sql("select w.*, c.tracking_no, c.title, c.type, c.urgency, c.town_id, c.address from ("
+				+ String.join(" union all ", pages) + ") w join cases c on c.id = w.case_id"
 				+ " order by w.dispatched_at, w.task_id limit :limit offset :offset")
 			.params(params)
 			.query((rs, i) -> new WorkItem(rs.getObject("task_id", UUID.class), rs.getObject("case_id", UUID.class),
@@ -338,8 +340,8 @@ public class Cases {
 
 	/**
 	 * How many tasks each of a unit's work lists holds, in one grouped query (a {@code count(*) filter}
-	 * per queue, the same rule as {@link #workList} for each), for the tabs and the home page tiles: one
-	 * look-up of the case per open task of the unit.
+	 * per queue, the same rule as {@link #workList} for each), for the tabs and the home page tiles: the
+	 * unit's open tasks, from their own rows.
 	 */
 	public Map<WorkQueue, Long> workCounts(long orgId) {
 		Map<String, Object> params = new HashMap<>();
@@ -353,13 +355,14 @@ public class Cases {
 			q.statuses().forEach(s -> all.add(s.name()));
 			if (!q.notEnforcementStatuses().isEmpty()) {
 				params.put(name + "NotEnforcement", names(q.notEnforcementStatuses()));
-				filter = "(" + filter + " or (t.status in (:" + name + "NotEnforcement) and c.type <> 'ENFORCEMENT'))";
+				filter = "(" + filter + " or (t.status in (:" + name + "NotEnforcement) and w.case_type <> 'ENFORCEMENT'))";
 				q.notEnforcementStatuses().forEach(s -> all.add(s.name()));
 			}
 			counts.add("count(*) filter (where " + filter + ") as " + name);
 		}
 		params.put("all", all.stream().distinct().toList());
-		return jdbc.sql("select " + String.join(", ", counts) + TASK_CASE + " where t.org_id = :org and t.status in (:all)")
+		return jdbc.sql("select " + String.join(", ", counts) + TASK_WORK
+				+ " where t.org_id = :org and t.status in (:all) and w.case_type <> ''")
 			.params(params)
 			.query((rs, i) -> {
 				Map<WorkQueue, Long> result = new java.util.EnumMap<>(WorkQueue.class);
@@ -406,8 +409,9 @@ public class Cases {
 			params.put("town", filter.townId());
 		}
 		if (filter.orgId() != null) {
-			where.append(openOnly ? " and c.task_org_ids @> array[:filterOrg]::bigint[]"
-					: " and exists (select 1 from case_task ft where ft.case_id = c.id and ft.org_id = :filterOrg)");
+			String exists = "exists (select 1 from case_task ft where ft.case_id = c.id and ft.org_id = :filterOrg)";
+			where.append(openOnly ? " and (c.task_org_ids @> array[:filterOrg]::bigint[] or (c.task_org_ids is null and "
+					+ exists + "))" : " and " + exists);
 			params.put("filterOrg", filter.orgId());
 		}
 		if (filter.gridCode() != null) {
@@ -455,14 +459,16 @@ public class Cases {
 			// The same rule as Case.isVisibleTo, as SQL, kept as one OR. For open cases the branch "a task of the
 			// unit" reads the case's own task_org_ids, so PostgreSQL can combine the branches' indexes over the
 			// open cases (BitmapOr) and read only the cases the actor may see, whatever the unit's task history
-			// (ADR 0033, docs/benchmarks.md "Work list and case page at scale"). Otherwise it stays a correlated
-			// EXISTS over case_task: the open cases' column is empty once they close.
+			// (ADR 0033, docs/benchmarks.md "Work list and case page at scale"); a case whose column was never
+			// derived (null: written around the application) asks case_task. Lists that include closed cases ask
+			// case_task (a closed case's column is empty).
 			where.append(" and (c.requester_username = :me or c.created_by = :me");
 			params.put("me", actor.username());
 			if (actor.orgId() != null) {
 				where.append(" or c.initiating_org_id = :myOrg");
-				where.append(openOnly ? " or c.task_org_ids @> array[:myOrg]::bigint[]"
-						: " or exists (select 1 from case_task vt where vt.case_id = c.id and vt.org_id = :myOrg)");
+				String exists = "exists (select 1 from case_task vt where vt.case_id = c.id and vt.org_id = :myOrg)";
+				where.append(openOnly ? " or c.task_org_ids @> array[:myOrg]::bigint[] or (c.task_org_ids is null and "
+						+ exists + ")" : " or " + exists);
 				if (actor.has(Role.TOWN_OPERATOR)) {
 					where.append(" or c.town_id = :myOrg");
 				}
@@ -593,7 +599,8 @@ public class Cases {
 	/**
 	 * The column {@code task_org_ids}: while the case is open, the units holding a task of it (any round, any
 	 * status), sorted; empty once it is closed. It lets "the open cases a unit may read" use an index over the
-	 * open cases instead of the unit's whole task history (V25, ADR 0033).
+	 * open cases instead of the unit's whole task history (V25, ADR 0033). {@code null} (rows written around
+	 * the application) means: ask case_task.
 	 */
 	private static Long[] taskOrgIds(Case c) {
 		if (c.status() == CaseStatus.CLOSED) {
@@ -604,8 +611,9 @@ public class Cases {
 
 	private void saveTasks(Case c) {
 		List<Object[]> rows = new ArrayList<>();
+		boolean all = c.statusOrRoundChanged();
 		for (Task t : c.tasks()) {
-			if (!t.isDirty()) {
+			if (!t.isDirty() && !all) {
 				continue;
 			}
 			PendingRequest p = t.pendingRequest();
@@ -614,7 +622,7 @@ public class Cases {
 					t.result(), t.attachmentIds().toArray(UUID[]::new), p == null ? null : p.kind().name(),
 					p == null ? null : p.reason(), p == null ? null : p.days(), t.extensionDays(), warn(t.signDue()),
 					due(t.signDue()), warn(t.arriveDue()), due(t.arriveDue()), warn(t.completeDue()),
-					due(t.completeDue()) });
+					due(t.completeDue()), workCaseType(c, t) });
 		}
 		if (rows.isEmpty()) {
 			return;
@@ -623,8 +631,8 @@ public class Cases {
 				insert into case_task(id, case_id, seq, org_id, role, round, status, duty_id, dispatched_at, signed_at,
 				  arrived_at, completed_at, result, attachment_ids, pending_kind, pending_reason, pending_days,
 				  extension_days, sign_warn_at, sign_due_at, arrive_warn_at, arrive_due_at, complete_warn_at,
-				  complete_due_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  complete_due_at, work_case_type)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (id) do update set status = excluded.status, signed_at = excluded.signed_at,
 				  arrived_at = excluded.arrived_at, completed_at = excluded.completed_at, result = excluded.result,
 				  attachment_ids = excluded.attachment_ids, pending_kind = excluded.pending_kind,
@@ -632,7 +640,16 @@ public class Cases {
 				  extension_days = excluded.extension_days, sign_warn_at = excluded.sign_warn_at,
 				  sign_due_at = excluded.sign_due_at, arrive_warn_at = excluded.arrive_warn_at,
 				  arrive_due_at = excluded.arrive_due_at, complete_warn_at = excluded.complete_warn_at,
-				  complete_due_at = excluded.complete_due_at""", rows);
+				  complete_due_at = excluded.complete_due_at, work_case_type = excluded.work_case_type""", rows);
+	}
+
+	/**
+	 * The column {@code case_task.work_case_type}: the case's type while the case is IN_PROGRESS in the task's
+	 * round, else {@code ''}; with the task's own status it says which work list holds the task, without
+	 * reading the case (V26, ADR 0033). {@code null} (rows written around the application) means: read the case.
+	 */
+	private static String workCaseType(Case c, Task t) {
+		return c.status() == CaseStatus.IN_PROGRESS && c.round() == t.round() ? c.type().name() : "";
 	}
 
 	/** Loads tasks and evaluations of all the given case rows in two queries. */
