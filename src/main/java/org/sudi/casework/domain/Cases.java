@@ -248,12 +248,12 @@ public class Cases {
 	 * Which work list holds a task follows from the task's row alone: its status, and {@code work_case_type}
 	 * (its case's type while the case is in progress in the task's round, else {@code ''}; kept by
 	 * {@link #save}). A row whose value was never derived (null: written around the application) reads it from
-	 * its case by primary key. So a work list costs what the unit has open, whatever the number of open cases.
-	 * The lateral subquery ({@code offset 0}: not flattened) computes it once per task.
+	 * its case by primary key. So a work list costs what the unit has open, whatever the number of open cases;
+	 * the open-task index carries these columns, so the counts can be read from the index alone (V25).
 	 */
 	private static final String TASK_WORK = " from case_task t cross join lateral (select coalesce(t.work_case_type,"
 			+ " (select case when c.status = 'IN_PROGRESS' and c.round = t.round then c.type else '' end"
-			+ " from cases c where c.id = t.case_id)) as case_type offset 0) w";
+			+ " from cases c where c.id = t.case_id)) as case_type) w";
 
 	/**
 	 * The current-round tasks of one unit (or of every unit when {@code orgId} is null) in the given
