@@ -207,6 +207,15 @@ public class CaseService implements CaseFiling {
 		return cases.timeline(caseId);
 	}
 
+	/** A case the actor may read and its timeline: what the case page shows, the case read once. */
+	public record CaseAndTimeline(Case c, List<TimelineEntry> timeline) {
+	}
+
+	@Transactional(readOnly = true)
+	public CaseAndTimeline withTimeline(Actor actor, UUID caseId) {
+		return new CaseAndTimeline(get(actor, caseId), cases.timeline(caseId));
+	}
+
 	@Transactional(readOnly = true)
 	public Cases.Page search(Actor actor, Cases.Filter filter, int page, int size) {
 		return cases.search(filter, actor, gridsOf(actor), page, size);

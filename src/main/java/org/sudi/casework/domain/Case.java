@@ -111,6 +111,9 @@ public class Case {
 	private final List<Object> events = new ArrayList<>();
 	private boolean isNew;
 	private DeadlineRules rules = DeadlineRules.NONE;
+	/** Status and round as last stored: when either changes, every task's work-list state is written again. */
+	private CaseStatus savedStatus;
+	private int savedRound;
 
 	Case(UUID id, String trackingNo, CaseType type, boolean greenChannel, String title, String description,
 			String categoryCode, Urgency urgency, Channel channel, Long townId, Location location, Long villageId,
@@ -152,6 +155,8 @@ public class Case {
 		this.evaluationDue = evaluationDue;
 		this.tasks = new ArrayList<>(tasks);
 		this.evaluations = new ArrayList<>(evaluations);
+		this.savedStatus = status;
+		this.savedRound = round;
 	}
 
 	// ------------------------------------------------------------------ submit
@@ -1068,9 +1073,16 @@ public class Case {
 		return isNew;
 	}
 
+	/** Whether the status or the round changed since the case was loaded or last saved. */
+	boolean statusOrRoundChanged() {
+		return status != savedStatus || round != savedRound;
+	}
+
 	void markSaved(long newVersion) {
 		version = newVersion;
 		isNew = false;
+		savedStatus = status;
+		savedRound = round;
 		newTimelineEntries.clear();
 		newEvaluations.clear();
 		tasks.forEach(Task::markClean);

@@ -255,6 +255,17 @@ public class Cases {
 	}
 
 	/**
+	 * Which work list holds a task follows from the task's row alone: its status, and {@code work_case_type}
+	 * (its case's type while the case is in progress in the task's round, else {@code ''}; kept by
+	 * {@link #save}). A row whose value was never derived (null: written around the application) reads it from
+	 * its case by primary key. So a work list costs what the unit has open, whatever the number of open cases;
+	 * the open-task index carries these columns, so the counts can be read from the index alone (V63).
+	 */
+	private static final String TASK_WORK = " from case_task t cross join lateral (select coalesce(t.work_case_type,"
+			+ " (select case when c.status = 'IN_PROGRESS' and c.round = t.round then c.type else '' end"
+			+ " from cases c where c.id = t.case_id)) as case_type) w";
+
+	/**
 	 * The current-round tasks of one unit (or of every unit when {@code orgId} is null) in the given
 	 * statuses whose case is in progress, oldest dispatch first. {@code notEnforcementStatuses} are
 	 * further statuses that count only for cases that are not ENFORCEMENT (a livelihood task may be
@@ -265,43 +276,68 @@ public class Cases {
 		return workList(orgId, statuses, notEnforcementStatuses, pendingKind, page, size, null);
 	}
 
-	/** As {@link #workList(Long, List, List, Kind, int, int)}; {@code knownTotal}, if not null, spares the count. */
+	/**
+	 * As {@link #workList(Long, List, List, Kind, int, int)}; {@code knownTotal}, if not null, spares the count.
+	 * <p>
+	 * The page is read as one branch per task status, each in dispatch order from the open-task index
+	 * ({@code org_id, status, dispatched_at}) and cut at the page's end, then merged and joined to their
+	 * cases: it reads about {@code (page + 1) * size} tasks per status, not all of the unit's open tasks. The
+	 * count reads each of them once, from the task rows.
+	 */
 	public WorkPage workList(Long orgId, List<TaskStatus> statuses, List<TaskStatus> notEnforcementStatuses,
 			Kind pendingKind, int page, int size, Long knownTotal) {
-		StringBuilder where = new StringBuilder(" from case_task t join cases c on c.id = t.case_id and c.round = t.round"
-				+ " where c.status = 'IN_PROGRESS'");
+		StringBuilder common = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		if (orgId != null) {
-			where.append(" and t.org_id = :org");
+			common.append(" and t.org_id = :org");
 			params.put("org", orgId);
 		}
 		if (pendingKind != null) {
-			where.append(" and t.pending_kind = :kind");
+			common.append(" and t.pending_kind = :kind");
 			params.put("kind", pendingKind.name());
 		}
-		if (statuses != null) {
-			// All statuses in one IN list, so the open-task index serves it; the enforcement rule on top.
-			List<TaskStatus> all = new ArrayList<>(statuses);
-			if (notEnforcementStatuses != null) {
-				all.addAll(notEnforcementStatuses);
+		List<String> branches = new ArrayList<>();
+		int n = 0;
+		if (statuses == null) {
+			branches.add(common.toString());
+		}
+		else {
+			List<TaskStatus> notEnforcement = notEnforcementStatuses == null ? List.of() : notEnforcementStatuses;
+			for (TaskStatus s : statuses) {
+				params.put("s" + n, s.name());
+				branches.add(common + " and t.status = :s" + n++);
 			}
-			where.append(" and t.status in (:all)");
-			params.put("all", names(all));
-			if (notEnforcementStatuses != null && !notEnforcementStatuses.isEmpty()) {
-				where.append(" and (t.status in (:statuses) or c.type <> 'ENFORCEMENT')");
-				params.put("statuses", names(statuses));
+			for (TaskStatus s : notEnforcement) {
+				params.put("s" + n, s.name());
+				branches.add(common + " and t.status = :s" + n++ + " and w.case_type <> 'ENFORCEMENT'");
 			}
 		}
-		long total = knownTotal != null ? knownTotal
-				: jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		long total;
+		if (knownTotal != null) {
+			total = knownTotal;
+		}
+		else {
+			List<String> counted = branches.stream()
+				.map(b -> "select count(*) as n" + TASK_WORK + " where w.case_type <> ''" + b)
+				.toList();
+			total = jdbc.sql("select coalesce(sum(n), 0)::bigint from (" + String.join(" union all ", counted) + ") b")
+				.params(params)
+				.query(Long.class)
+				.single();
+		}
+		params.put("end", (long) (page + 1) * size);
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		List<WorkItem> items = jdbc.sql("select t.id as task_id, c.id as case_id, c.tracking_no, c.title, c.type,"
-				+ " c.urgency, c.town_id, c.address, t.org_id, t.role, t.status as task_status, t.dispatched_at,"
-				+ " t.pending_kind, t.pending_reason, t.pending_days" + where
-				+ " order by t.dispatched_at, t.id limit :limit offset :offset")
+		List<String> pages = branches.stream()
+			.map(b -> "(select t.id as task_id, t.case_id, t.org_id, t.role, t.status as task_status, t.dispatched_at,"
+					+ " t.pending_kind, t.pending_reason, t.pending_days" + TASK_WORK + " where w.case_type <> ''" + b
+					+ " order by t.dispatched_at, t.id limit :end)")
+			.toList();
+		List<WorkItem> items = jdbc.sql("select w.*, c.tracking_no, c.title, c.type, c.urgency, c.town_id, c.address from ("
+				+ String.join(" union all ", pages) + ") w join cases c on c.id = w.case_id"
+				+ " order by w.dispatched_at, w.task_id limit :limit offset :offset")
 			.params(params)
-			.query((rs, n) -> new WorkItem(rs.getObject("task_id", UUID.class), rs.getObject("case_id", UUID.class),
+			.query((rs, i) -> new WorkItem(rs.getObject("task_id", UUID.class), rs.getObject("case_id", UUID.class),
 					rs.getString("tracking_no"), rs.getString("title"), CaseType.valueOf(rs.getString("type")),
 					Urgency.valueOf(rs.getString("urgency")), rs.getObject("town_id", Long.class),
 					rs.getString("address"), rs.getLong("org_id"), TaskRole.valueOf(rs.getString("role")),
@@ -314,7 +350,8 @@ public class Cases {
 
 	/**
 	 * How many tasks each of a unit's work lists holds, in one grouped query (a {@code count(*) filter}
-	 * per queue, the same rule as {@link #workList} for each), for the tabs and the home page tiles.
+	 * per queue, the same rule as {@link #workList} for each), for the tabs and the home page tiles: the
+	 * unit's open tasks, from their own rows.
 	 */
 	public Map<WorkQueue, Long> workCounts(long orgId) {
 		Map<String, Object> params = new HashMap<>();
@@ -328,16 +365,16 @@ public class Cases {
 			q.statuses().forEach(s -> all.add(s.name()));
 			if (!q.notEnforcementStatuses().isEmpty()) {
 				params.put(name + "NotEnforcement", names(q.notEnforcementStatuses()));
-				filter = "(" + filter + " or (t.status in (:" + name + "NotEnforcement) and c.type <> 'ENFORCEMENT'))";
+				filter = "(" + filter + " or (t.status in (:" + name + "NotEnforcement) and w.case_type <> 'ENFORCEMENT'))";
 				q.notEnforcementStatuses().forEach(s -> all.add(s.name()));
 			}
 			counts.add("count(*) filter (where " + filter + ") as " + name);
 		}
 		params.put("all", all.stream().distinct().toList());
-		return jdbc.sql("select " + String.join(", ", counts) + " from case_task t join cases c on c.id = t.case_id"
-				+ " and c.round = t.round where c.status = 'IN_PROGRESS' and t.org_id = :org and t.status in (:all)")
+		return jdbc.sql("select " + String.join(", ", counts) + TASK_WORK
+				+ " where t.org_id = :org and t.status in (:all) and w.case_type <> ''")
 			.params(params)
-			.query((rs, n) -> {
+			.query((rs, i) -> {
 				Map<WorkQueue, Long> result = new java.util.EnumMap<>(WorkQueue.class);
 				for (WorkQueue q : WorkQueue.values()) {
 					result.put(q, rs.getLong(q.name().toLowerCase(java.util.Locale.ROOT)));
@@ -366,6 +403,9 @@ public class Cases {
 	public Page search(Filter filter, Actor actor, java.util.Set<String> actorGrids, int page, int size) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
+		// Only cases not closed: their task_org_ids name the units holding a task of them (V63), and each
+		// branch of the visibility rule has an index over the open cases, so no branch reads closed history.
+		boolean openOnly = filter.open() || (filter.status() != null && filter.status() != CaseStatus.CLOSED);
 		if (filter.status() != null) {
 			where.append(" and c.status = :status");
 			params.put("status", filter.status().name());
@@ -379,7 +419,9 @@ public class Cases {
 			params.put("town", filter.townId());
 		}
 		if (filter.orgId() != null) {
-			where.append(" and exists (select 1 from case_task ft where ft.case_id = c.id and ft.org_id = :filterOrg)");
+			String exists = "exists (select 1 from case_task ft where ft.case_id = c.id and ft.org_id = :filterOrg)";
+			where.append(openOnly ? " and (c.task_org_ids @> array[:filterOrg]::bigint[] or (c.task_org_ids is null and "
+					+ exists + "))" : " and " + exists);
 			params.put("filterOrg", filter.orgId());
 		}
 		if (filter.gridCode() != null) {
@@ -424,16 +466,19 @@ public class Cases {
 			params.put("initiating", filter.initiatingOrgId());
 		}
 		if (!actor.hasAny(Role.DISPATCHER, Role.HOTLINE, Role.LEADER, Role.DISCIPLINE, Role.ADMIN)) {
-			// The same rule as Case.isVisibleTo, as SQL. Kept as an OR with a correlated EXISTS on purpose: PostgreSQL
-			// scans the open cases by their partial index and tests the unit's tasks as one hashed index-only
-			// subplan (51 ms at 1 M cases, 55,000 tasks of the unit); the same rule as a UNION of the branches
-			// was measured 10x slower (the union's size is misestimated, then probed by primary key 53,000 times).
-			// See docs/benchmarks.md, "Reads at a million cases".
+			// The same rule as Case.isVisibleTo, as SQL, kept as one OR. For open cases the branch "a task of the
+			// unit" reads the case's own task_org_ids, so PostgreSQL can combine the branches' indexes over the
+			// open cases (BitmapOr) and read only the cases the actor may see, whatever the unit's task history
+			// (ADR 0033, docs/benchmarks.md "Work list and case page at scale"); a case whose column was never
+			// derived (null: written around the application) asks case_task. Lists that include closed cases ask
+			// case_task (a closed case's column is empty).
 			where.append(" and (c.requester_username = :me or c.created_by = :me");
 			params.put("me", actor.username());
 			if (actor.orgId() != null) {
 				where.append(" or c.initiating_org_id = :myOrg");
-				where.append(" or exists (select 1 from case_task vt where vt.case_id = c.id and vt.org_id = :myOrg)");
+				String exists = "exists (select 1 from case_task vt where vt.case_id = c.id and vt.org_id = :myOrg)";
+				where.append(openOnly ? " or c.task_org_ids @> array[:myOrg]::bigint[] or (c.task_org_ids is null and "
+						+ exists + ")" : " or " + exists);
 				if (actor.has(Role.TOWN_OPERATOR)) {
 					where.append(" or c.town_id = :myOrg");
 				}
@@ -511,11 +556,12 @@ public class Cases {
 			int updated = jdbc.sql("""
 					update cases set status = ?, outcome = ?, round = ?, merged_into = ?, consecutive_failures = ?,
 					       verification = ?, updated_at = ?, version = ?, review_warn_at = ?, review_due_at = ?,
-					       evaluation_warn_at = ?, evaluation_due_at = ?, urgency = ?
+					       evaluation_warn_at = ?, evaluation_due_at = ?, urgency = ?, task_org_ids = ?
 					where id = ? and version = ?""")
 				.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
 						name(c.verification()), ts(c.updatedAt()), newVersion, warn(c.reviewDue()), due(c.reviewDue()),
-						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(), c.id(), c.version())
+						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(), taskOrgIds(c), c.id(),
+						c.version())
 				.update();
 			if (updated != 1) {
 				throw new OptimisticLockingFailureException("Case " + c.trackingNo() + " was changed concurrently");
@@ -548,9 +594,9 @@ public class Cases {
 				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
 				  requester_phone_hash, requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
 				  verification, created_at, updated_at, version, review_warn_at, review_due_at, evaluation_warn_at,
-				  evaluation_due_at, anonymous, attachment_ids, village_id, grid_code, special_grid_codes)
+				  evaluation_due_at, anonymous, attachment_ids, village_id, grid_code, special_grid_codes, task_org_ids)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				  ?, ?, ?, ?)""");
+				  ?, ?, ?, ?, ?)""");
 		List<Object> timelineParams = new ArrayList<>();
 		if (!timeline.isEmpty()) {
 			sql.insert(0, "with c as (").append("""
@@ -577,15 +623,29 @@ public class Cases {
 					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
 					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
 					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new),
-					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new))
+					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new), taskOrgIds(c))
 			.params(timelineParams)
 			.update();
 	}
 
+	/**
+	 * The column {@code task_org_ids}: while the case is open, the units holding a task of it (any round, any
+	 * status), sorted; empty once it is closed. It lets "the open cases a unit may read" use an index over the
+	 * open cases instead of the unit's whole task history (V63, ADR 0033). {@code null} (rows written around
+	 * the application) means: ask case_task.
+	 */
+	private static Long[] taskOrgIds(Case c) {
+		if (c.status() == CaseStatus.CLOSED) {
+			return new Long[0];
+		}
+		return c.tasks().stream().map(Task::orgId).distinct().sorted().toArray(Long[]::new);
+	}
+
 	private void saveTasks(Case c) {
 		List<Object[]> rows = new ArrayList<>();
+		boolean all = c.statusOrRoundChanged();
 		for (Task t : c.tasks()) {
-			if (!t.isDirty()) {
+			if (!t.isDirty() && !all) {
 				continue;
 			}
 			PendingRequest p = t.pendingRequest();
@@ -594,7 +654,7 @@ public class Cases {
 					t.result(), t.attachmentIds().toArray(UUID[]::new), p == null ? null : p.kind().name(),
 					p == null ? null : p.reason(), p == null ? null : p.days(), t.extensionDays(), warn(t.signDue()),
 					due(t.signDue()), warn(t.arriveDue()), due(t.arriveDue()), warn(t.completeDue()),
-					due(t.completeDue()) });
+					due(t.completeDue()), workCaseType(c, t) });
 		}
 		if (rows.isEmpty()) {
 			return;
@@ -603,8 +663,8 @@ public class Cases {
 				insert into case_task(id, case_id, seq, org_id, role, round, status, duty_id, dispatched_at, signed_at,
 				  arrived_at, completed_at, result, attachment_ids, pending_kind, pending_reason, pending_days,
 				  extension_days, sign_warn_at, sign_due_at, arrive_warn_at, arrive_due_at, complete_warn_at,
-				  complete_due_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  complete_due_at, work_case_type)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (id) do update set status = excluded.status, signed_at = excluded.signed_at,
 				  arrived_at = excluded.arrived_at, completed_at = excluded.completed_at, result = excluded.result,
 				  attachment_ids = excluded.attachment_ids, pending_kind = excluded.pending_kind,
@@ -612,7 +672,16 @@ public class Cases {
 				  extension_days = excluded.extension_days, sign_warn_at = excluded.sign_warn_at,
 				  sign_due_at = excluded.sign_due_at, arrive_warn_at = excluded.arrive_warn_at,
 				  arrive_due_at = excluded.arrive_due_at, complete_warn_at = excluded.complete_warn_at,
-				  complete_due_at = excluded.complete_due_at""", rows);
+				  complete_due_at = excluded.complete_due_at, work_case_type = excluded.work_case_type""", rows);
+	}
+
+	/**
+	 * The column {@code case_task.work_case_type}: the case's type while the case is IN_PROGRESS in the task's
+	 * round, else {@code ''}; with the task's own status it says which work list holds the task, without
+	 * reading the case (V64, ADR 0033). {@code null} (rows written around the application) means: read the case.
+	 */
+	private static String workCaseType(Case c, Task t) {
+		return c.status() == CaseStatus.IN_PROGRESS && c.round() == t.round() ? c.type().name() : "";
 	}
 
 	/** Loads tasks and evaluations of all the given case rows in two queries. */

@@ -140,14 +140,15 @@ class CasePageController {
 
 	private String render(Actor actor, UUID id, Model model, String openForm, Map<String, String> errors,
 			Map<String, String> values, String dutyQ, String dupQ) {
-		Case c = cases.get(actor, id);
+		CaseService.CaseAndTimeline read = cases.withTimeline(actor, id);
+		Case c = read.c();
 		Map<UUID, Attachments.Info> files = new HashMap<>();
 		List<UUID> ids = c.tasks().stream().flatMap(t -> t.attachmentIds().stream()).toList();
 		attachments.describe(ids).forEach(i -> files.put(i.id(), i));
 		TaskDeadlines clockModule = deadlines.getIfAvailable();
 		Map<UUID, TaskDeadlines.Deadline> due = clockModule == null ? Map.of()
 				: clockModule.of(c.tasks().stream().map(Task::id).toList());
-		CasePageModel page = CasePageModel.of(c, actor, cases.timeline(actor, id), files, due,
+		CasePageModel page = CasePageModel.of(c, actor, read.timeline(), files, due,
 				(Requester) model.getAttribute(REVEALED));
 		model.addAttribute("c", page);
 		model.addAttribute("names", names.load());
