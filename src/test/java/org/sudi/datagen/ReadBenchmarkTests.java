@@ -3,7 +3,6 @@ package org.sudi.datagen;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.sudi.ApiTestSupport;
 import org.sudi.console.WebSession;
+
+import static org.sudi.datagen.RequestTimings.measure;
+import static org.sudi.datagen.RequestTimings.report;
 
 /**
  * docs/benchmarks.md, "Reads at 1 and 10 million cases": the command-centre screen, the monthly
@@ -39,10 +41,6 @@ class ReadBenchmarkTests extends ApiTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	interface Call {
-		int run();
-	}
 
 	@Test
 	@DisplayName("screen, assessment, work list and case page p50/p95 against a baseline")
@@ -108,32 +106,5 @@ class ReadBenchmarkTests extends ApiTestSupport {
 		lines.add(report("baseline again GET /api/v1/me", measure(() -> dispatcher.get("/api/v1/me").status(), n), base));
 		lines.forEach(System.out::println);
 		System.out.printf("BENCHMARK load average after: %s%n", GenerateCases.loadAverage());
-	}
-
-	private static List<Double> measure(Call call, int n) {
-		for (int i = 0; i < Math.min(20, n); i++) {
-			call.run();
-		}
-		List<Double> times = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			long t = System.nanoTime();
-			int status = call.run();
-			times.add((System.nanoTime() - t) / 1e6);
-			if (status != 200) {
-				throw new IllegalStateException("status " + status);
-			}
-		}
-		Collections.sort(times);
-		return times;
-	}
-
-	private static double p(List<Double> sorted, double q) {
-		return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * q) - 1));
-	}
-
-	private static String report(String name, List<Double> sorted, List<Double> base) {
-		String ratio = base == null ? "" : String.format(" p50/baseline %.1fx", p(sorted, 0.5) / p(base, 0.5));
-		return String.format("BENCHMARK %-48s n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%s", name, sorted.size(), p(sorted, 0.5),
-				p(sorted, 0.95), sorted.get(sorted.size() - 1), ratio);
 	}
 }

@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -18,6 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sudi.ApiTestSupport;
+
+import static org.sudi.datagen.RequestTimings.measure;
+import static org.sudi.datagen.RequestTimings.report;
+import static org.sudi.datagen.RequestTimings.sorted;
+import static org.sudi.datagen.RequestTimings.time;
 
 /**
  * docs/benchmarks.md, "Assessment from per-day counters": the open month's results read right after a
@@ -194,42 +197,5 @@ class DayCountsBenchmarkTests extends ApiTestSupport {
 		catch (java.io.IOException e) {
 			return "?";
 		}
-	}
-
-	private static double time(IntSupplier call) {
-		long t = System.nanoTime();
-		int status = call.getAsInt();
-		double ms = (System.nanoTime() - t) / 1e6;
-		if (status != 200) {
-			throw new IllegalStateException("status " + status);
-		}
-		return ms;
-	}
-
-	private static List<Double> measure(IntSupplier call, int n) {
-		for (int i = 0; i < Math.min(20, n); i++) {
-			call.getAsInt();
-		}
-		List<Double> times = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			times.add(time(call));
-		}
-		return sorted(times);
-	}
-
-	private static List<Double> sorted(List<Double> times) {
-		List<Double> s = new ArrayList<>(times);
-		Collections.sort(s);
-		return s;
-	}
-
-	private static double p(List<Double> sorted, double q) {
-		return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * q) - 1));
-	}
-
-	private static String report(String name, List<Double> sorted, List<Double> base) {
-		String ratio = base == null ? "" : String.format(" p50/baseline %.1fx", p(sorted, 0.5) / p(base, 0.5));
-		return String.format("BENCHMARK %-44s n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%s", name, sorted.size(), p(sorted, 0.5),
-				p(sorted, 0.95), sorted.get(sorted.size() - 1), ratio);
 	}
 }
