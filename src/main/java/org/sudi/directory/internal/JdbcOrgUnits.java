@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.sudi.directory.OrgKind;
 import org.sudi.directory.OrgUnit;
 import org.sudi.directory.OrgUnits;
@@ -24,7 +26,9 @@ class JdbcOrgUnits implements OrgUnits {
 	/**
 	 * The units found so far by id. A unit's id, code, name, kind and parent never change once it is
 	 * inserted, and units are not deleted, so a found unit stays right on every node; a unit not found
-	 * is asked for again (another node may have just inserted it). Every intake checks its town here.
+	 * is asked for again (another node may have just inserted it). Every intake checks its town here. A unit
+	 * read inside a transaction is cached only once that transaction has committed: it may be the one that
+	 * inserted the unit, and a rolled-back insert must not stay known.
 	 */
 	private final Map<Long, OrgUnit> byId = new ConcurrentHashMap<>();
 
@@ -39,8 +43,21 @@ class JdbcOrgUnits implements OrgUnits {
 			return Optional.of(known);
 		}
 		Optional<OrgUnit> found = jdbc.sql("select * from org_unit where id = ?").param(id).query(ROW).optional();
-		found.ifPresent(u -> byId.put(id, u));
+		found.ifPresent(this::remember);
 		return found;
+	}
+
+	private void remember(OrgUnit unit) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			byId.put(unit.id(), unit); // read outside a transaction: a committed row
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				byId.put(unit.id(), unit);
+			}
+		});
 	}
 
 	@Override
