@@ -16,9 +16,10 @@ import org.sudi.ApiTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A unit's list of OPEN cases reads the units kept on each open case ({@code task_org_ids}, ADR 0033);
- * its full list still asks case_task. Both must give the same cases: for every kind of reader, over
- * everything in the shared test database, the open list is the full list without the closed cases.
+ * A unit's list of OPEN cases reads the units kept on each open case ({@code task_org_ids}, ADR 0033),
+ * and its total the tasks' copy of their case's status ({@code case_task.case_status}, V67); its full list
+ * still asks case_task. All must agree: for every kind of reader, over everything in the shared test
+ * database, the open list is the full list without the closed cases, and each total is its list's size.
  */
 class OpenCaseListTests extends ApiTestSupport {
 
@@ -88,10 +89,9 @@ class OpenCaseListTests extends ApiTestSupport {
 	@Test
 	@DisplayName("an open case whose units were never derived (a row written around the application) is listed from its tasks")
 	void caseWrittenAroundTheApplication() {
-		String id = livelihood("hotline", "wulin", "井盖缺失").path("id").asString();
-		ok(as("town-wulin").post("/api/v1/cases/" + id + "/escalate", Map.of("reason", "井盖归区住建局")));
-		dispatch(id, "zhujian", List.of("huanbao"), null);
+		String id = atZhujianWithHuanbao("井盖缺失");
 		jdbc.sql("update cases set task_org_ids = null where id = ?::uuid").param(id).update();
+		jdbc.sql("update case_task set case_status = null where case_id = ?::uuid").param(id).update();
 		for (String user : List.of("dept-zhujian", "dept-huanbao")) {
 			assertThat(openIds(user, "")).as(user).contains(id);
 		}
@@ -106,17 +106,64 @@ class OpenCaseListTests extends ApiTestSupport {
 			.single()).isTrue();
 	}
 
+	@Test
+	@DisplayName("a task whose copy of its case's status was never derived still counts its open case once")
+	void taskWrittenAroundTheApplication() {
+		String id = atZhujianWithHuanbao("路面塌陷");
+		long before = total("dept-huanbao", "&open=true");
+		jdbc.sql("update case_task set case_status = null where case_id = ?::uuid and org_id = ?").param(id)
+			.param(org("huanbao")).update();
+		assertThat(total("dept-huanbao", "&open=true")).isEqualTo(before);
+		assertThat(openIds("dept-huanbao", "")).contains(id);
+		assertSameAsFullList();
+		// the next change of the case's status derives it again
+		ok(as("dept-huanbao").post("/api/v1/tasks/" + taskOf(ok(as("dispatcher").get("/api/v1/cases/" + id)).body(), "huanbao")
+				+ "/sign", null));
+		jdbc.sql("update case_task set case_status = null where case_id = ?::uuid and org_id = ?").param(id)
+			.param(org("huanbao")).update();
+		String lead = taskOf(ok(as("dispatcher").get("/api/v1/cases/" + id)).body(), "zhujian");
+		ok(as("dept-zhujian").post("/api/v1/tasks/" + lead + "/return-request", Map.of("reason", "属市政管养")));
+		ok(as("dispatcher").post("/api/v1/tasks/" + lead + "/return-request/decision", Map.of("approve", true)));
+		assertThat(jdbc.sql("select count(*) from case_task where case_id = ?::uuid and case_status is distinct from"
+				+ " 'DISTRICT_TRIAGE'").param(id).query(Long.class).single()).isZero();
+	}
+
+	/** A hotline case in 五里 escalated by the town and dispatched to 住建局, 环保局 assisting. */
+	private String atZhujianWithHuanbao(String title) {
+		String id = livelihood("hotline", "wulin", title).path("id").asString();
+		ok(as("town-wulin").post("/api/v1/cases/" + id + "/escalate", Map.of("reason", title + "归区住建局")));
+		dispatch(id, "zhujian", List.of("huanbao"), null);
+		return id;
+	}
+
+	/**
+	 * For every reader: the open list, and each open status's list, hold the full list's cases of that kind
+	 * in the full list's order (newest first), page by page at any page size, with totals that are their
+	 * sizes. The full list asks case_task; the others read the tasks' copies of their case (V67, V68).
+	 */
 	private void assertSameAsFullList() {
 		for (String user : READERS) {
-			Set<String> open = openIds(user, "");
-			Set<String> expected = new HashSet<>();
-			allPages(user, "").forEach(i -> {
-				if (!i.path("status").asString().equals("CLOSED")) {
-					expected.add(i.path("id").asString());
-				}
-			});
-			assertThat(open).as(user).isEqualTo(expected);
+			List<JsonNode> full = allPages(user, "");
+			List<String> expected = idsOf(full.stream().filter(i -> !i.path("status").asString().equals("CLOSED")).toList());
+			assertThat(idsOf(allPages(user, "&open=true"))).as(user).isEqualTo(expected);
+			assertThat(idsOf(allPages(user, "&open=true", 3))).as(user + " in pages of 3").isEqualTo(expected);
+			assertThat(total(user, "&open=true")).as("open total of " + user).isEqualTo(expected.size());
+			for (String status : List.of("TOWN_REVIEW", "DISTRICT_TRIAGE", "IN_PROGRESS", "PENDING_EVALUATION")) {
+				List<String> ofStatus = idsOf(full.stream().filter(i -> i.path("status").asString().equals(status)).toList());
+				assertThat(idsOf(allPages(user, "&status=" + status, 2))).as(status + " of " + user).isEqualTo(ofStatus);
+				assertThat(idsOf(allPages(user, "&open=true&status=" + status))).as(status + " open of " + user)
+					.isEqualTo(ofStatus);
+				assertThat(total(user, "&status=" + status)).as(status + " total of " + user).isEqualTo(ofStatus.size());
+			}
 		}
+	}
+
+	private static List<String> idsOf(List<JsonNode> items) {
+		return items.stream().map(i -> i.path("id").asString()).toList();
+	}
+
+	private long total(String user, String query) {
+		return ok(as(user).get("/api/v1/cases?size=1" + query)).body().path("total").asLong();
 	}
 
 	private Set<String> openIds(String user, String query) {
@@ -133,11 +180,16 @@ class OpenCaseListTests extends ApiTestSupport {
 
 	/** Every item of every page of the user's case list. */
 	private List<JsonNode> allPages(String user, String query) {
+		return allPages(user, query, 100);
+	}
+
+	/** Every item of every page of the user's case list, {@code size} a page; each page's total the same. */
+	private List<JsonNode> allPages(String user, String query, int size) {
 		List<JsonNode> items = new java.util.ArrayList<>();
 		for (int page = 0;; page++) {
-			JsonNode p = ok(as(user).get("/api/v1/cases?size=100&page=" + page + query)).body();
+			JsonNode p = ok(as(user).get("/api/v1/cases?size=" + size + "&page=" + page + query)).body();
 			p.path("items").forEach(items::add);
-			if ((long) (page + 1) * 100 >= p.path("total").asLong()) {
+			if ((long) (page + 1) * size >= p.path("total").asLong()) {
 				assertThat((long) items.size()).as(user + query).isEqualTo(p.path("total").asLong());
 				return items;
 			}

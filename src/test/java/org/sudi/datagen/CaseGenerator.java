@@ -904,14 +904,16 @@ final class CaseGenerator {
 					c.consecutiveFailures(), name(c.verification()), c.createdAt(), c.updatedAt(), c.version(),
 					review == null ? null : review.warnAt(), review == null ? null : review.dueAt(),
 					evaluation == null ? null : evaluation.warnAt(), evaluation == null ? null : evaluation.dueAt(),
-					c.anonymous(), c.attachmentIds(), c.villageId(), c.gridCode(), c.specialGridCodes());
+					c.anonymous(), c.attachmentIds(), c.villageId(), c.gridCode(), c.specialGridCodes(),
+					org.sudi.casework.domain.Cases.taskOrgIds(c));
 			for (Task t : c.tasks()) {
 				var p = t.pendingRequest();
 				sink.row(Table.CASE_TASK, t.id(), c.id(), t.seq(), t.orgId(), t.role().name(), t.round(), t.status().name(),
 						t.dutyId(), t.dispatchedAt(), t.signedAt(), t.arrivedAt(), t.completedAt(), t.result(), t.attachmentIds(),
 						p == null ? null : p.kind().name(), p == null ? null : p.reason(), p == null ? null : p.days(),
 						t.extensionDays(), warn(t.signDue()), due(t.signDue()), warn(t.arriveDue()), due(t.arriveDue()),
-						warn(t.completeDue()), due(t.completeDue()));
+						warn(t.completeDue()), due(t.completeDue()), org.sudi.casework.domain.Cases.workCaseType(c, t),
+						c.status().name(), c.createdAt());
 			}
 			for (Evaluation e : evaluations) {
 				sink.row(Table.CASE_EVALUATION, c.id(), e.round(), e.rating().name(), e.comment(), e.byUsername(), e.byOrgId(),

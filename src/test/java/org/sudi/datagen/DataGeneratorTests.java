@@ -80,6 +80,21 @@ class DataGeneratorTests extends ApiTestSupport {
 				  and (f.closed_at is distinct from (select max(t.at) from case_timeline t where t.case_id = c.id
 				       and t.action in ('CLOSE', 'REJECT')) or f.outcome is distinct from c.outcome)"""
 			.formatted(generated("c.id")))).isZero();
+		// the open-work columns (V63, ADR 0033) as the application writes them: an open case names the units of
+		// its tasks, a closed one none; an open task of a case in progress carries the case's type
+		assertThat(count("select count(*) from cases where task_org_ids is null and " + generated("id"))).isZero();
+		assertThat(count("""
+				select count(*) from cases c where %s and c.task_org_ids is distinct from (case when c.status = 'CLOSED'
+				  then '{}'::bigint[] else coalesce((select array_agg(distinct t.org_id order by t.org_id) from case_task t
+				  where t.case_id = c.id), '{}') end)""".formatted(generated("c.id")))).isZero();
+		assertThat(count("""
+				select count(*) from case_task t join cases c on c.id = t.case_id where %s and t.work_case_type is distinct
+				  from (case when c.status = 'IN_PROGRESS' and c.round = t.round then c.type else '' end)"""
+			.formatted(generated("c.id")))).isZero();
+		assertThat(count("select count(*) from case_task t join cases c on c.id = t.case_id where (t.case_status is distinct"
+				+ " from c.status or t.case_created_at is distinct from c.created_at) and " + generated("c.id"))).isZero();
+		assertThat(count("select count(*) from case_task t join cases c on c.id = t.case_id where t.work_case_type <> ''"
+				+ " and t.status in ('DISPATCHED', 'SIGNED', 'ARRIVED') and " + generated("c.id"))).isPositive();
 		// the clock watches exactly the steps of open cases, and nothing of a closed one
 		assertThat(count("select count(*) from clock_deadline d join cases c on c.id = d.case_id where d.next_at is not null"
 				+ " and c.status = 'CLOSED' and " + generated("c.id"))).isZero();

@@ -10,8 +10,8 @@ import org.sudi.SudiApplication;
 
 /**
  * {@code bin/generate-cases N [--url jdbc:postgresql://host/db] [--user postgres] [--threads 2] [--seed 42]
- * [--keep-indexes] [--skip table,table]}: starts the application (on a free port, without scheduler) on the database (Flyway
- * migrates it; the demo district is seeded when missing), fills it with N cases over the past year and
+ * [--keep-indexes] [--skip table,table] [--days 365]}: starts the application (on a free port, without scheduler) on the database (Flyway
+ * migrates it; the demo district is seeded when missing), fills it with N cases over the past year (or --days) and
  * prints what it wrote. Without --url it uses SUDI_DB_URL, else the embedded database of ./data.
  */
 public final class GenerateCases {
@@ -30,7 +30,7 @@ public final class GenerateCases {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0 || !args[0].matches("\\d+")) {
-			System.err.println("usage: bin/generate-cases N [--url jdbc:postgresql://...] [--user U] [--threads T] [--seed S] [--keep-indexes] [--skip table,table]");
+			System.err.println("usage: bin/generate-cases N [--url jdbc:postgresql://...] [--user U] [--threads T] [--seed S] [--keep-indexes] [--skip table,table] [--days D]");
 			System.exit(2);
 		}
 		long n = Long.parseLong(args[0]);
@@ -43,6 +43,7 @@ public final class GenerateCases {
 		long seed = 42;
 		boolean keepIndexes = n < 100_000;
 		java.util.Set<Table> skipped = java.util.EnumSet.noneOf(Table.class);
+		Duration span = Duration.ofDays(365);
 		for (int i = 1; i < args.length; i++) {
 			switch (args[i]) {
 				case "--url" -> props.put("spring.datasource.url", args[++i]);
@@ -56,6 +57,9 @@ public final class GenerateCases {
 							.orElseThrow(() -> new IllegalArgumentException("no generated table " + name)));
 					}
 				}
+				// the span the cases are spread over, ending now: N cases over N / 27,400 days give a unit the open
+				// work of a 10 M year (the cases still open are the last weeks') on a smaller database
+				case "--days" -> span = Duration.ofMinutes(Math.round(Double.parseDouble(args[++i]) * 24 * 60));
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
@@ -65,7 +69,7 @@ public final class GenerateCases {
 		try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SudiApplication.class)
 			.run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
 			DataGenerator.Report r = new DataGenerator(ctx)
-				.generate(new DataGenerator.Options(n, threads, seed, !keepIndexes, null, Duration.ofDays(365), skipped));
+				.generate(new DataGenerator.Options(n, threads, seed, !keepIndexes, null, span, skipped));
 			System.out.printf("GENERATED %,d cases (%s → %s) in %.1f s (%,.0f cases/s), indexes and analyze %.1f s%n",
 					r.cases(), r.from(), r.to(), r.seconds(), r.cases() / r.seconds(), r.indexSeconds());
 			System.out.printf("GENERATED CPU: generator %.0f s, PostgreSQL COPY backends %.0f s; load average at the end: %s%n",

@@ -6,10 +6,11 @@ enum Table {
 			+ " channel, town_id, lat, lon, address, requester_name, requester_phone, requester_phone_hash, requester_username,"
 			+ " created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures, verification, created_at, updated_at,"
 			+ " version, review_warn_at, review_due_at, evaluation_warn_at, evaluation_due_at, anonymous, attachment_ids,"
-			+ " village_id, grid_code, special_grid_codes"),
+			+ " village_id, grid_code, special_grid_codes, task_org_ids"),
 	CASE_TASK("case_task", "id, case_id, seq, org_id, role, round, status, duty_id, dispatched_at, signed_at, arrived_at,"
 			+ " completed_at, result, attachment_ids, pending_kind, pending_reason, pending_days, extension_days, sign_warn_at,"
-			+ " sign_due_at, arrive_warn_at, arrive_due_at, complete_warn_at, complete_due_at"),
+			+ " sign_due_at, arrive_warn_at, arrive_due_at, complete_warn_at, complete_due_at, work_case_type,"
+			+ " case_status, case_created_at"),
 	CASE_EVALUATION("case_evaluation", "case_id, round, rating, comment, by_username, by_org_id, at"),
 	CASE_TIMELINE("case_timeline", "case_id, at, actor_username, actor_org_id, action, from_status, to_status, note"),
 	CLOCK_DEADLINE("clock_deadline", "case_id, tracking_no, task_id, org_id, round, step, case_type, urgency, warn_at,"

@@ -142,6 +142,13 @@ public class Cases {
 				java.util.Set<String> gridCodes) {
 			this(status, type, townId, orgId, null, null, null, null, null, null, gridCode, open, gridCodes);
 		}
+
+		/** Whether anything but the status (or "open only") narrows the cases. */
+		boolean narrowsBeyondStatus() {
+			return type != null || townId != null || orgId != null || categoryCode != null || urgency != null
+					|| createdBefore != null || (text != null && !text.isBlank()) || requesterPhone != null
+					|| initiatingOrgId != null || gridCode != null || gridCodes != null;
+		}
 	}
 
 	public Optional<Case> findByTrackingNo(String trackingNo) {
@@ -465,6 +472,12 @@ public class Cases {
 			where.append(" and c.initiating_org_id = :initiating");
 			params.put("initiating", filter.initiatingOrgId());
 		}
+		// Only status (or "open") narrows the list: its total can come from the indexes alone (below).
+		boolean byStatusAlone = !filter.narrowsBeyondStatus();
+		String statusOnly = where.toString();
+		// The branches of the visibility rule on the case's own row, and the branch "a task of the unit" apart.
+		List<String> ownBranches = new ArrayList<>();
+		String taskBranch = null;
 		if (!actor.hasAny(Role.DISPATCHER, Role.HOTLINE, Role.LEADER, Role.DISCIPLINE, Role.ADMIN)) {
 			// The same rule as Case.isVisibleTo, as SQL, kept as one OR. For open cases the branch "a task of the
 			// unit" reads the case's own task_org_ids, so PostgreSQL can combine the branches' indexes over the
@@ -472,30 +485,80 @@ public class Cases {
 			// (ADR 0033, docs/benchmarks.md "Work list and case page at scale"); a case whose column was never
 			// derived (null: written around the application) asks case_task. Lists that include closed cases ask
 			// case_task (a closed case's column is empty).
-			where.append(" and (c.requester_username = :me or c.created_by = :me");
+			ownBranches.add("c.requester_username = :me");
+			ownBranches.add("c.created_by = :me");
 			params.put("me", actor.username());
 			if (actor.orgId() != null) {
-				where.append(" or c.initiating_org_id = :myOrg");
+				ownBranches.add("c.initiating_org_id = :myOrg");
 				String exists = "exists (select 1 from case_task vt where vt.case_id = c.id and vt.org_id = :myOrg)";
-				where.append(openOnly ? " or c.task_org_ids @> array[:myOrg]::bigint[] or (c.task_org_ids is null and "
-						+ exists + ")" : " or " + exists);
+				if (openOnly) {
+					taskBranch = "c.task_org_ids @> array[:myOrg]::bigint[]";
+					ownBranches.add("(c.task_org_ids is null and " + exists + ")");
+				}
+				else {
+					taskBranch = exists;
+				}
 				if (actor.has(Role.TOWN_OPERATOR)) {
-					where.append(" or c.town_id = :myOrg");
+					ownBranches.add("c.town_id = :myOrg");
 				}
 				params.put("myOrg", actor.orgId());
 			}
 			if (actor.has(Role.GRID_WORKER) && !actorGrids.isEmpty()) {
-				where.append(" or c.grid_code = any(string_to_array(:myGrids, ',')) "
-						+ "or c.special_grid_codes && string_to_array(:myGrids, ',')");
+				ownBranches.add("c.grid_code = any(string_to_array(:myGrids, ','))");
+				ownBranches.add("c.special_grid_codes && string_to_array(:myGrids, ',')");
 				params.put("myGrids", String.join(",", actorGrids));
 			}
-			where.append(")");
+			List<String> all = new ArrayList<>(ownBranches);
+			if (taskBranch != null) {
+				all.add(taskBranch);
+			}
+			where.append(" and (").append(String.join(" or ", all)).append(")");
 		}
-		long total = jdbc.sql("select count(*) from cases c" + where).params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
+		if (openOnly && byStatusAlone && taskBranch != null) {
+			return unitsOpenCases(filter, statusOnly, ownBranches, params, page, size);
+		}
+		long total = jdbc.sql("select count(*) from cases c" + where).params(params).query(Long.class).single();
 		List<Case> items = load(jdbc.sql("select c.* from cases c" + where
 				+ " order by c.created_at desc, c.id desc limit :limit offset :offset")
+			.params(params)
+			.query(this::caseRow)
+			.list());
+		return new Page(items, page, size, total);
+	}
+
+	/**
+	 * A unit's open cases (or those of one open status), narrowed by nothing else, from its tasks: each task
+	 * carries its case's status and creation time (V67, V68), so the unit's tasks of open cases are an index
+	 * in the list's order. The total counts that index alone; the page takes its first cases from it, and
+	 * from the few cases the actor may read through the rule's other branches ({@code ownBranches}:
+	 * requester, filer, initiating unit, town, grid), then reads just those rows. The same cases, in the
+	 * same order, as the visibility rule over {@code cases} gives, without reading every open case the unit
+	 * may see: the planner cannot tell that open cases are the recent ones, and chose to read and sort all of
+	 * them at 10 M cases (ADR 0033, "The total and the page"). A task whose copies were never derived
+	 * (null: written around the application) asks its case.
+	 */
+	private Page unitsOpenCases(Filter filter, String statusOnly, List<String> ownBranches, Map<String, Object> params,
+			int page, int size) {
+		String taskStatus = filter.status() != null ? " and t.case_status = :status" : "";
+		String own = "select c.id, c.created_at from cases c" + statusOnly + " and (" + String.join(" or ", ownBranches) + ")";
+		String notDerived = "select c.id, c.created_at from case_task t join cases c on c.id = t.case_id" + statusOnly
+				+ " and t.org_id = :myOrg and t.case_status is null";
+		long total = jdbc.sql("select count(*) from (select t.case_id from case_task t where t.org_id = :myOrg"
+				+ " and t.case_status <> 'CLOSED'" + taskStatus + " union select id from (" + notDerived + ") n"
+				+ " union select id from (" + own + ") o) v")
+			.params(params)
+			.query(Long.class)
+			.single();
+		params.put("end", (long) (page + 1) * size);
+		String byTasks = "select distinct on (t.case_created_at, t.case_id) t.case_id as id, t.case_created_at as created_at"
+				+ " from case_task t where t.org_id = :myOrg and t.case_status <> 'CLOSED'" + taskStatus
+				+ " order by t.case_created_at desc, t.case_id desc limit :end";
+		List<Case> items = load(jdbc.sql("select c.* from cases c join (select id, created_at from ((" + byTasks + ") union ("
+				+ notDerived + ") union (" + own + " order by c.created_at desc, c.id desc limit :end)) u"
+				+ " order by created_at desc, id desc limit :limit offset :offset) p on p.id = c.id"
+				+ " order by c.created_at desc, c.id desc")
 			.params(params)
 			.query(this::caseRow)
 			.list());
@@ -560,7 +623,7 @@ public class Cases {
 					where id = ? and version = ?""")
 				.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
 						name(c.verification()), ts(c.updatedAt()), newVersion, warn(c.reviewDue()), due(c.reviewDue()),
-						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(), taskOrgIds(c), c.id(),
+						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(), taskOrgIds(c).toArray(Long[]::new), c.id(),
 						c.version())
 				.update();
 			if (updated != 1) {
@@ -623,7 +686,7 @@ public class Cases {
 					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
 					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
 					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new),
-					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new), taskOrgIds(c))
+					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new), taskOrgIds(c).toArray(Long[]::new))
 			.params(timelineParams)
 			.update();
 	}
@@ -634,11 +697,11 @@ public class Cases {
 	 * open cases instead of the unit's whole task history (V63, ADR 0033). {@code null} (rows written around
 	 * the application) means: ask case_task.
 	 */
-	private static Long[] taskOrgIds(Case c) {
+	public static List<Long> taskOrgIds(Case c) {
 		if (c.status() == CaseStatus.CLOSED) {
-			return new Long[0];
+			return List.of();
 		}
-		return c.tasks().stream().map(Task::orgId).distinct().sorted().toArray(Long[]::new);
+		return c.tasks().stream().map(Task::orgId).distinct().sorted().toList();
 	}
 
 	private void saveTasks(Case c) {
@@ -654,7 +717,7 @@ public class Cases {
 					t.result(), t.attachmentIds().toArray(UUID[]::new), p == null ? null : p.kind().name(),
 					p == null ? null : p.reason(), p == null ? null : p.days(), t.extensionDays(), warn(t.signDue()),
 					due(t.signDue()), warn(t.arriveDue()), due(t.arriveDue()), warn(t.completeDue()),
-					due(t.completeDue()), workCaseType(c, t) });
+					due(t.completeDue()), workCaseType(c, t), c.status().name(), ts(c.createdAt()) });
 		}
 		if (rows.isEmpty()) {
 			return;
@@ -663,8 +726,8 @@ public class Cases {
 				insert into case_task(id, case_id, seq, org_id, role, round, status, duty_id, dispatched_at, signed_at,
 				  arrived_at, completed_at, result, attachment_ids, pending_kind, pending_reason, pending_days,
 				  extension_days, sign_warn_at, sign_due_at, arrive_warn_at, arrive_due_at, complete_warn_at,
-				  complete_due_at, work_case_type)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  complete_due_at, work_case_type, case_status, case_created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (id) do update set status = excluded.status, signed_at = excluded.signed_at,
 				  arrived_at = excluded.arrived_at, completed_at = excluded.completed_at, result = excluded.result,
 				  attachment_ids = excluded.attachment_ids, pending_kind = excluded.pending_kind,
@@ -672,7 +735,8 @@ public class Cases {
 				  extension_days = excluded.extension_days, sign_warn_at = excluded.sign_warn_at,
 				  sign_due_at = excluded.sign_due_at, arrive_warn_at = excluded.arrive_warn_at,
 				  arrive_due_at = excluded.arrive_due_at, complete_warn_at = excluded.complete_warn_at,
-				  complete_due_at = excluded.complete_due_at, work_case_type = excluded.work_case_type""", rows);
+				  complete_due_at = excluded.complete_due_at, work_case_type = excluded.work_case_type,
+				  case_status = excluded.case_status, case_created_at = excluded.case_created_at""", rows);
 	}
 
 	/**
@@ -680,7 +744,7 @@ public class Cases {
 	 * round, else {@code ''}; with the task's own status it says which work list holds the task, without
 	 * reading the case (V64, ADR 0033). {@code null} (rows written around the application) means: read the case.
 	 */
-	private static String workCaseType(Case c, Task t) {
+	public static String workCaseType(Case c, Task t) {
 		return c.status() == CaseStatus.IN_PROGRESS && c.round() == t.round() ? c.type().name() : "";
 	}
 
