@@ -2,10 +2,15 @@ package org.sudi.assessment.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.sudi.casework.CaseClosed;
 import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CaseEscalated;
@@ -41,28 +46,117 @@ class FactRecorder {
 		this.assessment = assessment;
 	}
 
+	/** A submitted case's fact waiting for its transaction's commit, with the town review's deadline if set. */
+	private static final class NewCaseFact {
+
+		final CaseSubmitted submitted;
+
+		Instant reviewDue;
+
+		NewCaseFact(CaseSubmitted submitted) {
+			this.submitted = submitted;
+		}
+	}
+
+	/**
+	 * The transaction's submitted cases whose facts are not written yet (in submission order), kept by a
+	 * synchronization of the transaction (so an inner REQUIRES_NEW transaction has its own) and written
+	 * before it commits; null outside a transaction, and where there are none yet unless {@code create}.
+	 */
+	private Map<UUID, NewCaseFact> newCaseFacts(boolean create) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof WaitingCaseFacts w && w.recorder == this) {
+				return w.facts;
+			}
+		}
+		if (!create) {
+			return null;
+		}
+		WaitingCaseFacts w = new WaitingCaseFacts(this);
+		TransactionSynchronizationManager.registerSynchronization(w);
+		return w.facts;
+	}
+
+	private static final class WaitingCaseFacts implements TransactionSynchronization {
+
+		final FactRecorder recorder;
+
+		final Map<UUID, NewCaseFact> facts = new LinkedHashMap<>();
+
+		WaitingCaseFacts(FactRecorder recorder) {
+			this.recorder = recorder;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			recorder.writeWaiting(facts);
+		}
+	}
+
+	/** Marks the shared live results stale and writes the transaction's waiting case facts first. */
+	private void changing() {
+		assessment.factsChanged(); // shared live results are stale once this commits
+		Map<UUID, NewCaseFact> waiting = newCaseFacts(false);
+		if (waiting != null) {
+			writeWaiting(waiting);
+		}
+	}
+
+	private void writeWaiting(Map<UUID, NewCaseFact> waiting) {
+		waiting.values().forEach(this::insert);
+		waiting.clear();
+	}
+
+	private void insert(NewCaseFact f) {
+		CaseSubmitted e = f.submitted;
+		jdbc.sql("""
+				insert into asm_case_fact(case_id, case_type, town_id, initiating_org_id, submitted_at, review_town_id,
+				  review_due)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(e.caseId(), e.type().name(), e.townId(), e.initiatingOrgId(), ts(e.at()),
+					e.status() == CaseStatus.TOWN_REVIEW ? e.townId() : null, ts(f.reviewDue))
+			.update();
+	}
+
 	static Timestamp ts(Instant i) {
 		return i == null ? null : Timestamp.from(i);
 	}
 
+	/**
+	 * A submitted case's fact is written once, when its transaction is about to commit, with the town
+	 * review's deadline that the same transaction sets: one insert per intake instead of an insert and an
+	 * update of the row just inserted (each firing the day counters' trigger, ADR 0025). Any other event
+	 * of the transaction writes the waiting facts first, so every statement sees them as before.
+	 */
 	@EventListener
 	void on(CaseSubmitted e) {
 		assessment.factsChanged(); // shared live results are stale once this commits
-		jdbc.sql("""
-				insert into asm_case_fact(case_id, case_type, town_id, initiating_org_id, submitted_at, review_town_id)
-				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-			.params(e.caseId(), e.type().name(), e.townId(), e.initiatingOrgId(), ts(e.at()),
-					e.status() == CaseStatus.TOWN_REVIEW ? e.townId() : null)
-			.update();
+		Map<UUID, NewCaseFact> waiting = newCaseFacts(true);
+		if (waiting == null) {
+			insert(new NewCaseFact(e));
+			return;
+		}
+		waiting.put(e.caseId(), new NewCaseFact(e));
 	}
 
 	@EventListener
 	void on(DeadlineSet e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
 		if (e.step() == Step.TOWN_REVIEW) {
+			Map<UUID, NewCaseFact> waiting = newCaseFacts(false);
+			NewCaseFact fact = waiting == null ? null : waiting.get(e.caseId());
+			if (fact != null) {
+				assessment.factsChanged(); // shared live results are stale once this commits
+				fact.reviewDue = e.dueAt();
+				return;
+			}
+			changing();
 			jdbc.sql("update asm_case_fact set review_due = ? where case_id = ?").params(ts(e.dueAt()), e.caseId()).update();
 			return;
 		}
+		changing();
 		if (e.taskId() == null || e.orgId() == null || (e.step() != Step.SIGN && e.step() != Step.COMPLETE)) {
 			return;
 		}
@@ -75,13 +169,13 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseEscalated e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		reviewed(e.caseId(), e.at());
 	}
 
 	@EventListener
 	void on(CaseDispatched e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		for (CaseDispatched.DispatchedTask t : e.tasks()) {
 			jdbc.sql("""
 					insert into asm_task_fact(task_id, case_id, org_id, role, round, dispatched_at) values (?, ?, ?, ?, ?, ?)
@@ -105,19 +199,19 @@ class FactRecorder {
 
 	@EventListener
 	void on(TaskSigned e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("update asm_task_fact set signed_at = ? where task_id = ?").params(ts(e.at()), e.taskId()).update();
 	}
 
 	@EventListener
 	void on(TaskCompleted e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("update asm_task_fact set completed_at = ? where task_id = ?").params(ts(e.at()), e.taskId()).update();
 	}
 
 	@EventListener
 	void on(TaskRequestMade e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("insert into asm_request_fact(task_id, case_id, org_id, kind, days, made_at) values (?, ?, ?, ?, ?, ?)")
 			.params(e.taskId(), e.caseId(), e.orgId(), e.kind().name(), e.days(), ts(e.at()))
 			.update();
@@ -125,7 +219,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(TaskRequestDecided e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("""
 				update asm_request_fact set decided_at = ?, approved = ?
 				where id = (select max(id) from asm_request_fact where task_id = ? and kind = ? and decided_at is null)""")
@@ -151,7 +245,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseEvaluated e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("""
 				insert into asm_judgement(case_id, round, lead_org_id, rating, evaluator_org_id, judged_at)
 				values (?, ?, ?, ?, ?, ?)
@@ -164,7 +258,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseVerified e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		if (e.passed()) {
 			return;
 		}
@@ -178,7 +272,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(ReworkOrdered e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("""
 				insert into asm_judgement(case_id, round, lead_org_id, rework, judged_at) values (?, ?, ?, true, ?)
 				on conflict (case_id, round) do update set rework = true,
@@ -190,7 +284,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(CaseClosed e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("""
 				update asm_case_fact set closed_at = ?, outcome = ?, closed_lead_org_id = lead_org_id,
 				  reviewed_at = case when review_town_id is not null then coalesce(reviewed_at, ?) end
@@ -201,7 +295,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(DeadlineMissed e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		if (e.step() == Step.EVALUATE) {
 			return; // the requester's window, not a unit's lateness
 		}
@@ -214,7 +308,7 @@ class FactRecorder {
 
 	@EventListener
 	void on(SupervisionIssued e) {
-		assessment.factsChanged(); // shared live results are stale once this commits
+		changing();
 		jdbc.sql("""
 				insert into asm_supervision_fact(supervision_id, case_id, task_id, org_id, automatic, at)
 				values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
