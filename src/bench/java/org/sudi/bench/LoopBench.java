@@ -359,10 +359,21 @@ public final class LoopBench {
 		void run(int i) throws Exception;
 	}
 
-	/** Loops per second with {@code threads} clients sharing {@code loops} loops. */
+	/** CPU per loop of the last measurement, in ms: this JVM, and the PostgreSQL server's processes. */
+	private double jvmCpuPerLoop;
+	private double serverCpuPerLoop;
+
+	/**
+	 * Loops per second with {@code threads} clients sharing {@code loops} loops; also sets the CPU per loop
+	 * (this JVM's process CPU time, and the CPU ticks of every PostgreSQL server process on the machine).
+	 */
 	private double measure(int threads, int loops, Loop loop) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		AtomicLong next = new AtomicLong();
+		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		long jvm0 = os.getProcessCpuTime();
+		long server0 = serverTicks();
 		long start = System.nanoTime();
 		List<Future<Object>> done = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
@@ -377,8 +388,35 @@ public final class LoopBench {
 			f.get();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		jvmCpuPerLoop = (os.getProcessCpuTime() - jvm0) / 1e6 / loops;
+		serverCpuPerLoop = (serverTicks() - server0) * 10.0 / loops; // USER_HZ = 100: a tick is 10 ms
 		pool.shutdown();
 		return loops / seconds;
+	}
+
+	/** User + system CPU ticks of all processes named postgres (Linux /proc; 0 elsewhere). */
+	private static long serverTicks() {
+		long ticks = 0;
+		try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+			for (Path dir : dirs) {
+				try {
+					String stat = Files.readString(dir.resolve("stat"));
+					int close = stat.lastIndexOf(')');
+					if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+						continue;
+					}
+					String[] f = stat.substring(close + 2).split(" ");
+					ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// the process ended while being read
+				}
+			}
+		}
+		catch (java.io.IOException e) {
+			return 0;
+		}
+		return ticks;
 	}
 
 	private static String load() {
@@ -392,16 +430,19 @@ public final class LoopBench {
 	}
 
 	private void run() throws Exception {
-		System.out.printf("warm-up (%d loops each) …%n", Math.max(50, loops / 2));
-		measure(2, Math.max(50, loops / 2), this::ourLoop);
-		measure(2, Math.max(50, loops / 2), this::flowableLoop);
+		// As many warm-up loops as a measurement has (at least 100), so that the JIT compiler has finished with
+		// the code paths before the first measurement, the one-client row, counts its CPU.
+		int warmUp = Math.max(100, loops);
+		System.out.printf("warm-up (%d loops each) …%n", warmUp);
+		measure(2, warmUp, this::ourLoop);
+		measure(2, warmUp, this::flowableLoop);
 		checkFlowable();
-		measure(2, Math.max(50, loops / 2), this::httpLoop);
+		measure(2, warmUp, this::httpLoop);
 
 		System.out.printf("%n%d loops per measurement, %d rounds; each row: ours | flowable | http (loops/s)%n%n", loops,
 				rounds);
-		System.out.println("| clients | round | ours (service layer) | Flowable 7.2 | ours over HTTP | ours ÷ Flowable | HTTP ÷ Flowable | load before |");
-		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---|");
+		System.out.println("| clients | round | ours (service layer) | Flowable 7.2 | ours over HTTP | ours ÷ Flowable | HTTP ÷ Flowable | load before | CPU ms per loop, JVM + PostgreSQL: ours / Flowable / HTTP |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---|---|");
 		for (int threads : threadCounts) {
 			double[] o = new double[rounds];
 			double[] f = new double[rounds];
@@ -409,16 +450,23 @@ public final class LoopBench {
 			for (int r = 0; r < rounds; r++) {
 				String load = load();
 				o[r] = measure(threads, loops, this::ourLoop);
+				String cpu = cpu();
 				f[r] = measure(threads, loops, this::flowableLoop);
+				cpu += " / " + cpu();
 				checkFlowable();
 				h[r] = measure(threads, loops, this::httpLoop);
-				System.out.printf("| %d | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %s |%n", threads, r + 1, o[r], f[r], h[r],
-						o[r] / f[r], h[r] / f[r], load);
+				cpu += " / " + cpu();
+				System.out.printf("| %d | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %s | %s |%n", threads, r + 1, o[r], f[r], h[r],
+						o[r] / f[r], h[r] / f[r], load, cpu);
 			}
 			double mo = median(o), mf = median(f), mh = median(h);
-			System.out.printf("| %d | median | **%.1f** | **%.1f** | **%.1f** | **%.2f** | **%.2f** | %s |%n", threads, mo,
+			System.out.printf("| %d | median | **%.1f** | **%.1f** | **%.1f** | **%.2f** | **%.2f** | %s | |%n", threads, mo,
 					mf, mh, mo / mf, mh / mf, load());
 		}
+	}
+
+	private String cpu() {
+		return String.format("%.1f + %.1f", jvmCpuPerLoop, serverCpuPerLoop);
 	}
 
 	private static double median(double[] values) {
