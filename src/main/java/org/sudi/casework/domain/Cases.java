@@ -623,8 +623,8 @@ public class Cases {
 					where id = ? and version = ?""")
 				.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
 						name(c.verification()), ts(c.updatedAt()), newVersion, warn(c.reviewDue()), due(c.reviewDue()),
-						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(), taskOrgIds(c).toArray(Long[]::new), c.id(),
-						c.version())
+						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(),
+						taskOrgIds(c).toArray(Long[]::new), c.id(), c.version())
 				.update();
 			if (updated != 1) {
 				throw new OptimisticLockingFailureException("Case " + c.trackingNo() + " was changed concurrently");
@@ -686,7 +686,8 @@ public class Cases {
 					c.initiatingOrgId(), c.mergedInto(), c.consecutiveFailures(), name(c.verification()),
 					ts(c.createdAt()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
 					warn(c.evaluationDue()), due(c.evaluationDue()), c.anonymous(), c.attachmentIds().toArray(UUID[]::new),
-					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new), taskOrgIds(c).toArray(Long[]::new))
+					c.villageId(), c.gridCode(), c.specialGridCodes().toArray(String[]::new),
+					taskOrgIds(c).toArray(Long[]::new))
 			.params(timelineParams)
 			.update();
 	}
