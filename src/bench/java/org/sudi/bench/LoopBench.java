@@ -133,6 +133,7 @@ public final class LoopBench {
 	private ConfigurableApplicationContext context;
 	private CaseService cases;
 	private ProcessEngine engine;
+	private HikariDataSource flowableData;
 	private HttpClient http;
 	private final Map<String, String> tokens = new HashMap<>();
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -189,7 +190,7 @@ public final class LoopBench {
 		pool.setMaximumPoolSize(10); // Hikari's default, as Sudi's pool
 		pool.setPoolName("flowable");
 		ProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration()
-			.setDataSource(new HikariDataSource(pool))
+			.setDataSource(flowableData = new HikariDataSource(pool))
 			.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
 			.setHistoryLevel(HistoryLevel.AUDIT)
 			.setAsyncExecutorActivate(true);
@@ -430,6 +431,22 @@ public final class LoopBench {
 	}
 
 	private void run() throws Exception {
+		// A history first (LOOP_HISTORY loops of each build, untimed, then ANALYZE of both databases): on a
+		// database of a few hundred cases both builds' statements plan sequential scans of their small tables,
+		// and those plans get dearer the longer the run; a database that already holds thousands of cases and
+		// processes is past that, as a district's is.
+		int history = Integer.parseInt(System.getenv().getOrDefault("LOOP_HISTORY", "0"));
+		if (history > 0) {
+			System.out.printf("history (%d loops each, untimed) …%n", history);
+			measure(4, history, this::ourLoop);
+			measure(4, history, this::flowableLoop);
+			checkFlowable();
+			measure(4, history, this::httpLoop);
+			context.getBean(JdbcClient.class).sql("analyze").update();
+			try (var c = flowableData.getConnection(); var st = c.createStatement()) {
+				st.execute("analyze");
+			}
+		}
 		// As many warm-up loops as a measurement has (at least 100), so that the JIT compiler has finished with
 		// the code paths before the first measurement, the one-client row, counts its CPU.
 		int warmUp = Math.max(100, loops);
