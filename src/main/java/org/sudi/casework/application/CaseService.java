@@ -387,9 +387,8 @@ public class CaseService implements CaseFiling {
 
 	private Case changeTask(Actor actor, UUID taskId, Consumer<Case> action) {
 		return withRetry(() -> {
-			UUID caseId = cases.findCaseIdOfTask(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
 			Set<String> grids = gridsOf(actor);
-			Case c = cases.find(caseId).filter(x -> x.isVisibleTo(actor, grids))
+			Case c = cases.findByTask(taskId).filter(x -> x.isVisibleTo(actor, grids))
 				.orElseThrow(() -> new NotFoundException("Task", taskId))
 				.withDeadlineRules(rules);
 			action.accept(c);

@@ -531,6 +531,15 @@ public class Case {
 	// ------------------------------------------------------------------ evaluation and verification
 
 	/**
+	 * Whether a case in this status and round may hold evaluations: every evaluation ends its round, by
+	 * closing the case or by rework (a new round), and neither is ever undone, so a case in its first round
+	 * that is not closed has none. Lets the repository skip asking for them on most loads.
+	 */
+	public static boolean mayHaveEvaluations(CaseStatus status, int round) {
+		return round > 1 || status == CaseStatus.CLOSED;
+	}
+
+	/**
 	 * 评价: by the requester's own account (for ENFORCEMENT, the initiating unit), or by the command
 	 * centre or hotline recording a follow-up call (回访). Satisfied closes the case; unsatisfied
 	 * orders rework.

@@ -85,8 +85,13 @@ public class Cases {
 		return found.stream().findFirst();
 	}
 
-	public Optional<UUID> findCaseIdOfTask(UUID taskId) {
-		return jdbc.sql("select case_id from case_task where id = ?").param(taskId).query(UUID.class).optional();
+	/** The case holding the task, read in one statement with the task's lookup. */
+	public Optional<Case> findByTask(UUID taskId) {
+		List<Case> found = load(jdbc.sql("select * from cases where id = (select case_id from case_task where id = ?)")
+			.param(taskId)
+			.query(this::caseRow)
+			.list());
+		return found.stream().findFirst();
 	}
 
 	public List<TimelineEntry> timeline(UUID caseId) {
@@ -762,14 +767,19 @@ public class Cases {
 				tasks.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>()).add(taskRow(rs));
 			});
 		Map<UUID, List<Evaluation>> evaluations = new HashMap<>();
-		jdbc.sql("select * from case_evaluation where case_id = any(?) order by case_id, round")
-			.param(ids)
-			.query(rs -> {
-				evaluations.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>())
-					.add(new Evaluation(rs.getInt("round"), Rating.valueOf(rs.getString("rating")),
-							rs.getString("comment"), rs.getString("by_username"), rs.getObject("by_org_id", Long.class),
-							instant(rs, "at")));
-			});
+		// Only cases that may have been evaluated are asked for their evaluations (Case.mayHaveEvaluations):
+		// most loads are of cases in their first round, before any evaluation.
+		UUID[] evaluable = rows.stream().filter(CaseRow::mayHaveEvaluations).map(CaseRow::id).toArray(UUID[]::new);
+		if (evaluable.length > 0) {
+			jdbc.sql("select * from case_evaluation where case_id = any(?) order by case_id, round")
+				.param(evaluable)
+				.query(rs -> {
+					evaluations.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>())
+						.add(new Evaluation(rs.getInt("round"), Rating.valueOf(rs.getString("rating")),
+								rs.getString("comment"), rs.getString("by_username"), rs.getObject("by_org_id", Long.class),
+								instant(rs, "at")));
+				});
+		}
 		Map<UUID, Case> loaded = new LinkedHashMap<>();
 		for (CaseRow row : rows) {
 			loaded.put(row.id(), row.toCase(tasks.getOrDefault(row.id(), List.of()),
@@ -778,8 +788,9 @@ public class Cases {
 		return List.copyOf(loaded.values());
 	}
 
-	/** A case row, read before its tasks and evaluations. */
-	private record CaseRow(UUID id, java.util.function.BiFunction<List<Task>, List<Evaluation>, Case> builder) {
+	/** A case row, read before its tasks and evaluations (asked for only where it may have any). */
+	private record CaseRow(UUID id, boolean mayHaveEvaluations,
+			java.util.function.BiFunction<List<Task>, List<Evaluation>, Case> builder) {
 		Case toCase(List<Task> tasks, List<Evaluation> evaluations) {
 			return builder.apply(tasks, evaluations);
 		}
@@ -824,7 +835,7 @@ public class Cases {
 		long version = rs.getLong("version");
 		Due reviewDue = Due.of(instant(rs, "review_warn_at"), instant(rs, "review_due_at"));
 		Due evaluationDue = Due.of(instant(rs, "evaluation_warn_at"), instant(rs, "evaluation_due_at"));
-		return new CaseRow(id, (tasks, evaluations) -> new Case(id, trackingNo, type, green, title, description,
+		return new CaseRow(id, Case.mayHaveEvaluations(status, round), (tasks, evaluations) -> new Case(id, trackingNo, type, green, title, description,
 				category, urgency, channel, townId, location, villageId, gridCode, specialGridCodes, requester, createdBy,
 				creatorOrg, initiatingOrg, createdAt, anonymous, photoIds, status, outcome, round, mergedInto, failures,
 				verification, updatedAt, version, reviewDue, evaluationDue, tasks, evaluations));

@@ -1681,6 +1681,24 @@ class CaseTests {
 			assertForbidden(c, () -> c.evaluate(actor, Rating.UNSATISFIED, null, NOW));
 		}
 
+		@ParameterizedTest(name = "{0}")
+		@EnumSource(Rating.class)
+		@DisplayName("every evaluation ends its round (closed or reworked), so a first-round open case has none to load")
+		void evaluationsOnlyAfterTheirRound(Rating rating) {
+			Case c = pendingEvaluation(LIVELIHOOD);
+			assertThat(Case.mayHaveEvaluations(c.status(), c.round())).isFalse();
+			assertThat(c.evaluations()).isEmpty();
+			if (rating == Rating.NOT_GIVEN) {
+				c.expireEvaluation(new Actor("system", "系统", null, Set.of()), rating, NOW);
+			}
+			else {
+				c.evaluate(HOTLINE, rating, null, NOW);
+			}
+			assertThat(c.evaluations()).isNotEmpty();
+			assertThat(c.status() == CLOSED || c.round() > 1).isTrue();
+			assertThat(Case.mayHaveEvaluations(c.status(), c.round())).isTrue();
+		}
+
 		@Test
 		@DisplayName("a case filed by staff has no requester account: only the follow-up call evaluates it")
 		void staffFiledCaseEvaluation() {
