@@ -81,17 +81,17 @@ public class Cases {
 	}
 
 	public Optional<Case> find(UUID id) {
-		List<Case> found = load(jdbc.sql("select * from cases where id = ?").param(id).query(this::caseRow).list());
-		return found.stream().findFirst();
+		return loadOne("select * from cases where id = ?", id);
 	}
 
 	/** The case holding the task, read in one statement with the task's lookup. */
 	public Optional<Case> findByTask(UUID taskId) {
-		List<Case> found = load(jdbc.sql("select * from cases where id = (select case_id from case_task where id = ?)")
-			.param(taskId)
-			.query(this::caseRow)
-			.list());
-		return found.stream().findFirst();
+		return loadOne("select * from cases where id = (select case_id from case_task where id = ?)", taskId);
+	}
+
+	/** The case the query with one parameter finds, with its tasks and evaluations. */
+	private Optional<Case> loadOne(String sql, Object key) {
+		return load(jdbc.sql(sql).param(key).query(this::caseRow).list()).stream().findFirst();
 	}
 
 	public List<TimelineEntry> timeline(UUID caseId) {
@@ -157,9 +157,7 @@ public class Cases {
 	}
 
 	public Optional<Case> findByTrackingNo(String trackingNo) {
-		return load(jdbc.sql("select * from cases where tracking_no = ?").param(trackingNo).query(this::caseRow).list())
-			.stream()
-			.findFirst();
+		return loadOne("select * from cases where tracking_no = ?", trackingNo);
 	}
 
 	/** The cases matching the query, newest first (for other modules' adapters; no permission check). */
@@ -748,13 +746,13 @@ public class Cases {
 	/**
 	 * The column {@code case_task.work_case_type}: the case's type while the case is IN_PROGRESS in the task's
 	 * round, else {@code ''}; with the task's own status it says which work list holds the task, without
-	 * reading the case (V64, ADR 0033). {@code null} (rows written around the application) means: read the case.
+	 * reading the case (V63, ADR 0033). {@code null} (rows written around the application) means: read the case.
 	 */
 	public static String workCaseType(Case c, Task t) {
 		return c.status() == CaseStatus.IN_PROGRESS && c.round() == t.round() ? c.type().name() : "";
 	}
 
-	/** Loads tasks and evaluations of all the given case rows in two queries. */
+	/** Loads tasks and evaluations of all the given case rows in two queries (one when none may have evaluations). */
 	private List<Case> load(List<CaseRow> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
@@ -835,10 +833,11 @@ public class Cases {
 		long version = rs.getLong("version");
 		Due reviewDue = Due.of(instant(rs, "review_warn_at"), instant(rs, "review_due_at"));
 		Due evaluationDue = Due.of(instant(rs, "evaluation_warn_at"), instant(rs, "evaluation_due_at"));
-		return new CaseRow(id, Case.mayHaveEvaluations(status, round), (tasks, evaluations) -> new Case(id, trackingNo, type, green, title, description,
-				category, urgency, channel, townId, location, villageId, gridCode, specialGridCodes, requester, createdBy,
-				creatorOrg, initiatingOrg, createdAt, anonymous, photoIds, status, outcome, round, mergedInto, failures,
-				verification, updatedAt, version, reviewDue, evaluationDue, tasks, evaluations));
+		return new CaseRow(id, Case.mayHaveEvaluations(status, round), (tasks, evaluations) -> new Case(id, trackingNo,
+				type, green, title, description, category, urgency, channel, townId, location, villageId, gridCode,
+				specialGridCodes, requester, createdBy, creatorOrg, initiatingOrg, createdAt, anonymous, photoIds, status,
+				outcome, round, mergedInto, failures, verification, updatedAt, version, reviewDue, evaluationDue, tasks,
+				evaluations));
 	}
 
 	private static Task taskRow(ResultSet rs) throws SQLException {
