@@ -203,6 +203,23 @@ class ClockApiTests extends ApiTestSupport {
 			.isEqualTo(unread - 1);
 	}
 
+	@Test
+	@DisplayName("the requester hears of dispatch, completion and closure, the unit of its task, each under the tracking number")
+	void requesterAndUnitAreTold() {
+		travelTo("2026-11-04T09:00");
+		JsonNode c = livelihood("citizen", "tanshan", "小区路灯不亮");
+		String id = c.path("id").asString();
+		String no = c.path("trackingNo").asString();
+		ok(as("town-tanshan").post("/api/v1/cases/" + id + "/escalate", Map.of("reason", "需住建局处理")));
+		c = dispatch(id, "zhujian", List.of(), null);
+		handle("dept-zhujian", taskOf(c, "zhujian"), false, "已修复");
+		ok(as("citizen").post("/api/v1/cases/" + id + "/evaluate", Map.of("rating", "SATISFIED")));
+		assertThat(inboxTitles("citizen", id)).containsExactlyInAnyOrder("已派单 Dispatched " + no,
+				"已办结 Completed " + no, "已关闭 Closed " + no);
+		assertThat(inboxTitles("dept-zhujian", id)).containsExactly("新任务 New task " + no);
+		assertThat(inboxTitles("hotline", id)).as("staff who filed nothing hear nothing").isEmpty();
+	}
+
 	/** Moves the platform's clock; tokens signed earlier may have expired by then, so sign in again. */
 	private void travelTo(String localDateTime) {
 		clock.set(at(localDateTime));
@@ -218,6 +235,13 @@ class ClockApiTests extends ApiTestSupport {
 		return ok(as(username).get("/api/v1/inbox?size=100")).body().path("items").valueStream()
 			.filter(i -> i.path("caseId").asString().equals(caseId))
 			.map(i -> i.path("kind").asString())
+			.toList();
+	}
+
+	private List<String> inboxTitles(String username, String caseId) {
+		return ok(as(username).get("/api/v1/inbox?size=100")).body().path("items").valueStream()
+			.filter(i -> i.path("caseId").asString().equals(caseId))
+			.map(i -> i.path("title").asString())
 			.toList();
 	}
 

@@ -249,7 +249,7 @@ public class Case {
 		Task task = Task.dispatch(tasks.size(), assigneeId, TaskRole.LEAD, round, null, now);
 		tasks.add(task);
 		moveTo(CaseStatus.IN_PROGRESS, actor, now, "ACCEPT", join(note, startTask(task, now)));
-		events.add(new CaseDispatched(id, round, List.of(new DispatchedTask(task.id(), assigneeId, TaskRole.LEAD)),
+		events.add(new CaseDispatched(id, trackingNo, requester.username(), round, List.of(new DispatchedTask(task.id(), assigneeId, TaskRole.LEAD)),
 				null, true, now));
 		return task;
 	}
@@ -335,7 +335,7 @@ public class Case {
 			dueNote = startTask(task, now);
 		}
 		moveTo(CaseStatus.IN_PROGRESS, actor, now, "DISPATCH", join(join(note, basis), dueNote));
-		events.add(new CaseDispatched(id, round,
+		events.add(new CaseDispatched(id, trackingNo, requester.username(), round,
 				created.stream().map(t -> new DispatchedTask(t.id(), t.orgId(), t.role())).toList(), dutyId, false, now));
 		return created;
 	}
@@ -699,7 +699,7 @@ public class Case {
 		moveTo(CaseStatus.IN_PROGRESS, actor, now, "REWORK", join("第" + round + "轮 round " + round + ": " + reason
 				+ " (连续第" + consecutiveFailures + "次 failure in a row)", dueNote));
 		events.add(new ReworkOrdered(id, trackingNo, failedRound, round, consecutiveFailures, lead, reason, now));
-		events.add(new CaseDispatched(id, round, dispatched, null, false, now));
+		events.add(new CaseDispatched(id, trackingNo, requester.username(), round, dispatched, null, false, now));
 	}
 
 	// ------------------------------------------------------------------ leader instruction (领导批示)
@@ -945,7 +945,7 @@ public class Case {
 			}
 		}
 		moveTo(CaseStatus.CLOSED, actor, now, action, note);
-		events.add(new CaseClosed(id, outcome, round, now));
+		events.add(new CaseClosed(id, trackingNo, requester.username(), outcome, round, now));
 	}
 
 	private void moveTo(CaseStatus next, Actor actor, Instant now, String action, String note) {
@@ -1037,7 +1037,7 @@ public class Case {
 		verification = null;
 		evaluationDue = startStep(Step.EVALUATE, null, now);
 		moveTo(CaseStatus.PENDING_EVALUATION, actor, now, action, join(note, dueNote("评价时限 evaluate by", evaluationDue)));
-		events.add(new CaseAwaitingEvaluation(id, round, now));
+		events.add(new CaseAwaitingEvaluation(id, trackingNo, requester.username(), round, now));
 	}
 
 	private String dueNote(String label, Due due) {

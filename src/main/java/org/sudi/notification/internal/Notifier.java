@@ -12,8 +12,6 @@ import org.sudi.casework.CaseAwaitingEvaluation;
 import org.sudi.casework.CaseClosed;
 import org.sudi.casework.CaseDispatched;
 import org.sudi.casework.CaseInstructed;
-import org.sudi.casework.CasePort;
-import org.sudi.casework.CaseSummary;
 import org.sudi.clock.DeadlineMissed;
 import org.sudi.clock.DeadlineWarned;
 import org.sudi.clock.SupervisionIssued;
@@ -32,42 +30,37 @@ class Notifier {
 
 	private final Inbox inbox;
 	private final AccountDirectory accounts;
-	private final CasePort cases;
 
-	Notifier(Inbox inbox, AccountDirectory accounts, CasePort cases) {
+	Notifier(Inbox inbox, AccountDirectory accounts) {
 		this.inbox = inbox;
 		this.accounts = accounts;
-		this.cases = cases;
 	}
 
 	@EventListener
 	void on(CaseDispatched e) {
-		Optional<CaseSummary> c = cases.summary(e.caseId());
-		String trackingNo = trackingNo(c, e.caseId());
+		String trackingNo = e.trackingNo();
 		for (CaseDispatched.DispatchedTask t : e.tasks()) {
 			tell(accounts.usernamesOf(t.orgId()), "TASK", "新任务 New task " + trackingNo,
 					"诉求 " + trackingNo + " 已派给你单位（" + (t.role().name().equals("LEAD") ? "主办" : "协办")
 							+ "），请及时签收。",
 					e.caseId(), "task:" + t.taskId(), e.at());
 		}
-		requester(c).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已派单 Dispatched " + trackingNo,
+		requester(e.requesterUsername()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已派单 Dispatched " + trackingNo,
 				"你的诉求 " + trackingNo + " 已交办理单位处理。", e.caseId(), "dispatched:" + e.caseId() + ":" + e.round()
 						+ ":" + e.tasks().get(0).taskId(), e.at()));
 	}
 
 	@EventListener
 	void on(CaseAwaitingEvaluation e) {
-		Optional<CaseSummary> c = cases.summary(e.caseId());
-		String trackingNo = trackingNo(c, e.caseId());
-		requester(c).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已办结 Completed " + trackingNo,
+		String trackingNo = e.trackingNo();
+		requester(e.requesterUsername()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已办结 Completed " + trackingNo,
 				"你的诉求 " + trackingNo + " 已办结，请评价办理结果。", e.caseId(), "completed:" + e.caseId() + ":" + e.round(), e.at()));
 	}
 
 	@EventListener
 	void on(CaseClosed e) {
-		Optional<CaseSummary> c = cases.summary(e.caseId());
-		String trackingNo = trackingNo(c, e.caseId());
-		requester(c).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已关闭 Closed " + trackingNo,
+		String trackingNo = e.trackingNo();
+		requester(e.requesterUsername()).ifPresent(r -> tell(Set.of(r), "PROGRESS", "已关闭 Closed " + trackingNo,
 				"你的诉求 " + trackingNo + " 已关闭（" + e.outcome() + "）。", e.caseId(), "closed:" + e.caseId(), e.at()));
 	}
 
@@ -131,12 +124,8 @@ class Notifier {
 	}
 
 	/** The requester's own account, if the case has one (staff filing on someone's behalf leave none). */
-	private static Optional<String> requester(Optional<CaseSummary> c) {
-		return c.map(CaseSummary::requesterUsername);
-	}
-
-	private static String trackingNo(Optional<CaseSummary> c, UUID caseId) {
-		return c.map(CaseSummary::trackingNo).orElse(caseId.toString());
+	private static Optional<String> requester(String username) {
+		return Optional.ofNullable(username);
 	}
 
 }

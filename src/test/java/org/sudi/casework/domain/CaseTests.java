@@ -607,7 +607,7 @@ class CaseTests {
 			assertThat(c.updatedAt()).isEqualTo(LATER);
 			assertNewTimeline(c, entry("ACCEPT", TOWN_REVIEW, IN_PROGRESS));
 			assertThat(c.newTimelineEntries().get(0).note()).isEqualTo("街道自办");
-			assertThat(c.pullEvents()).containsExactly(new CaseDispatched(c.id(), 1,
+			assertThat(c.pullEvents()).containsExactly(new CaseDispatched(c.id(), c.trackingNo(), c.requester().username(), 1,
 					List.of(new DispatchedTask(task.id(), 10L, TaskRole.LEAD)), null, true, LATER));
 		}
 
@@ -680,7 +680,7 @@ class CaseTests {
 			assertThat(c.outcome()).isEqualTo(Outcome.REJECTED);
 			assertNewTimeline(c, entry("REJECT", TOWN_REVIEW, CLOSED));
 			assertThat(c.newTimelineEntries().get(0).note()).isEqualTo("不属于受理范围");
-			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), Outcome.REJECTED, 1, LATER));
+			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), c.trackingNo(), c.requester().username(), Outcome.REJECTED, 1, LATER));
 		}
 
 		@ParameterizedTest
@@ -791,7 +791,7 @@ class CaseTests {
 			assertNewTimeline(c, entry("DISPATCH", from, IN_PROGRESS));
 			assertThat(c.newTimelineEntries().get(0).note()).isEqualTo("请尽快处理");
 			assertThat(c.newTimelineEntries().get(0).actorUsername()).isEqualTo("dispatcher");
-			assertThat(c.pullEvents()).containsExactly(new CaseDispatched(c.id(), 1,
+			assertThat(c.pullEvents()).containsExactly(new CaseDispatched(c.id(), c.trackingNo(), c.requester().username(), 1,
 					created.stream().map(t -> new DispatchedTask(t.id(), t.orgId(), t.role())).toList(), null, false,
 					LATER));
 		}
@@ -912,7 +912,7 @@ class CaseTests {
 			assertThat(c.status()).isEqualTo(CLOSED);
 			assertThat(c.outcome()).isEqualTo(Outcome.REJECTED);
 			assertNewTimeline(c, entry("REJECT", DISTRICT_TRIAGE, CLOSED));
-			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), Outcome.REJECTED, 1, LATER));
+			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), c.trackingNo(), c.requester().username(), Outcome.REJECTED, 1, LATER));
 		}
 
 		@Test
@@ -962,7 +962,7 @@ class CaseTests {
 			assertThat(c.mergedInto()).isEqualTo(target.id());
 			assertNewTimeline(c, entry("MERGE", DISTRICT_TRIAGE, CLOSED));
 			assertThat(c.newTimelineEntries().get(0).note()).contains(target.trackingNo()).contains("同一路灯");
-			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), Outcome.MERGED, 1, LATER));
+			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), c.trackingNo(), c.requester().username(), Outcome.MERGED, 1, LATER));
 			assertThat(target.status()).as("the target is untouched").isEqualTo(IN_PROGRESS);
 			assertThat(target.newTimelineEntries()).isEmpty();
 		}
@@ -1009,7 +1009,7 @@ class CaseTests {
 			assertThat(c.status()).isEqualTo(CLOSED);
 			assertThat(c.outcome()).isEqualTo(Outcome.WITHDRAWN);
 			assertNewTimeline(c, entry("WITHDRAW", TOWN_REVIEW, CLOSED));
-			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), Outcome.WITHDRAWN, 1, LATER));
+			assertThat(c.pullEvents()).containsExactly(new CaseClosed(c.id(), c.trackingNo(), c.requester().username(), Outcome.WITHDRAWN, 1, LATER));
 		}
 
 		@Test
@@ -1331,7 +1331,7 @@ class CaseTests {
 			assertNewTimeline(c, entry("COMPLETE", IN_PROGRESS, PENDING_EVALUATION));
 			assertThat(c.newTimelineEntries().get(0).note()).isEqualTo("办结");
 			assertThat(c.pullEvents()).containsExactly(new TaskCompleted(c.id(), last.id(), 102L, 1, LATER),
-					new CaseAwaitingEvaluation(c.id(), 1, LATER));
+					new CaseAwaitingEvaluation(c.id(), c.trackingNo(), c.requester().username(), 1, LATER));
 		}
 
 		@Test
@@ -1517,7 +1517,7 @@ class CaseTests {
 			assertNewTimeline(c, entry("RETURN_APPROVED", IN_PROGRESS, PENDING_EVALUATION));
 			assertThat(c.pullEvents()).containsExactly(
 					new TaskRequestDecided(c.id(), env.id(), 101L, Kind.RETURN, true, null, LATER),
-					new CaseAwaitingEvaluation(c.id(), 1, LATER));
+					new CaseAwaitingEvaluation(c.id(), c.trackingNo(), c.requester().username(), 1, LATER));
 		}
 
 		@Test
@@ -1732,7 +1732,7 @@ class CaseTests {
 			assertThat(c.newTimelineEntries().get(0).note()).contains(rating.name()).contains("谢谢");
 			assertThat(c.pullEvents()).containsExactly(
 					new CaseEvaluated(c.id(), 1, rating, requester.username(), 100L, LATER, requester.orgId()),
-					new CaseClosed(c.id(), Outcome.RESOLVED, 1, LATER));
+					new CaseClosed(c.id(), c.trackingNo(), c.requester().username(), Outcome.RESOLVED, 1, LATER));
 		}
 
 		@ParameterizedTest
@@ -1779,7 +1779,7 @@ class CaseTests {
 				assertThat(r.reason()).contains("UNSATISFIED");
 				assertThat(r.at()).isEqualTo(LATER);
 			});
-			assertThat(events.get(2)).isEqualTo(new CaseDispatched(c.id(), 2,
+			assertThat(events.get(2)).isEqualTo(new CaseDispatched(c.id(), c.trackingNo(), c.requester().username(), 2,
 					secondRound.stream().map(t -> new DispatchedTask(t.id(), t.orgId(), t.role())).toList(), null, false,
 					LATER));
 		}
