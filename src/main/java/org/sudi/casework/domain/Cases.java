@@ -614,24 +614,10 @@ public class Cases {
 		long newVersion = c.version() + 1;
 		List<TimelineEntry> timeline = c.newTimelineEntries();
 		if (c.isNew()) {
-			// The new case and its first timeline entries in one statement (one round trip per intake).
 			insert(c, newVersion, timeline);
-			timeline = List.of();
 		}
 		else {
-			int updated = jdbc.sql("""
-					update cases set status = ?, outcome = ?, round = ?, merged_into = ?, consecutive_failures = ?,
-					       verification = ?, updated_at = ?, version = ?, review_warn_at = ?, review_due_at = ?,
-					       evaluation_warn_at = ?, evaluation_due_at = ?, urgency = ?, task_org_ids = ?
-					where id = ? and version = ?""")
-				.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
-						name(c.verification()), ts(c.updatedAt()), newVersion, warn(c.reviewDue()), due(c.reviewDue()),
-						warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(),
-						taskOrgIds(c).toArray(Long[]::new), c.id(), c.version())
-				.update();
-			if (updated != 1) {
-				throw new OptimisticLockingFailureException("Case " + c.trackingNo() + " was changed concurrently");
-			}
+			update(c, newVersion, timeline);
 		}
 		saveTasks(c);
 		for (Evaluation e : c.newEvaluations()) {
@@ -640,46 +626,71 @@ public class Cases {
 				.params(c.id(), e.round(), e.rating().name(), e.comment(), e.byUsername(), e.byOrgId(), ts(e.at()))
 				.update();
 		}
-		List<Object[]> entries = new ArrayList<>();
-		for (TimelineEntry t : timeline) {
-			entries.add(new Object[] { c.id(), ts(t.at()), t.actorUsername(), t.actorOrgId(), t.action(),
-					name(t.fromStatus()), name(t.toStatus()), t.note() });
-		}
-		if (!entries.isEmpty()) {
-			template.batchUpdate("insert into case_timeline(case_id, at, actor_username, actor_org_id, action, "
-					+ "from_status, to_status, note) values (?, ?, ?, ?, ?, ?, ?, ?)", entries);
-		}
 		c.markSaved(newVersion);
+	}
+
+	/**
+	 * Updates the case row under its version and appends its new timeline entries in the same statement (one
+	 * round trip per step); no row written means another transaction changed the case first.
+	 */
+	private void update(Case c, long version, List<TimelineEntry> timeline) {
+		String sql = """
+				update cases set status = ?, outcome = ?, round = ?, merged_into = ?, consecutive_failures = ?,
+				       verification = ?, updated_at = ?, version = ?, review_warn_at = ?, review_due_at = ?,
+				       evaluation_warn_at = ?, evaluation_due_at = ?, urgency = ?, task_org_ids = ?
+				where id = ? and version = ?""";
+		List<Object> timelineParams = new ArrayList<>();
+		String statement = withTimeline(sql, timeline, timelineParams);
+		int written = jdbc.sql(statement)
+			.params(c.status().name(), name(c.outcome()), c.round(), c.mergedInto(), c.consecutiveFailures(),
+					name(c.verification()), ts(c.updatedAt()), version, warn(c.reviewDue()), due(c.reviewDue()),
+					warn(c.evaluationDue()), due(c.evaluationDue()), c.urgency().name(),
+					taskOrgIds(c).toArray(Long[]::new), c.id(), c.version())
+			.params(timelineParams)
+			.update();
+		if (written != Math.max(1, timeline.size())) {
+			throw new OptimisticLockingFailureException("Case " + c.trackingNo() + " was changed concurrently");
+		}
+	}
+
+	/**
+	 * The statement that writes the case row ({@code insert} or {@code update}), followed in the same statement by
+	 * the insert of its timeline entries in their order; the statement then counts the entries it wrote. The
+	 * entries' parameters are added to {@code params}.
+	 */
+	private static String withTimeline(String caseRow, List<TimelineEntry> timeline, List<Object> params) {
+		if (timeline.isEmpty()) {
+			return caseRow;
+		}
+		StringBuilder sql = new StringBuilder("with c as (").append(caseRow).append("""
+				 returning id)
+				insert into case_timeline(case_id, at, actor_username, actor_org_id, action, from_status, to_status, note)
+				select c.id, t.at, t.actor_username, t.actor_org_id, t.action, t.from_status, t.to_status, t.note
+				from c, (values """);
+		for (int i = 0; i < timeline.size(); i++) {
+			TimelineEntry t = timeline.get(i);
+			sql.append(i == 0 ? "(?::int, ?::timestamptz, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text)"
+					: ", (?, ?, ?, ?, ?, ?, ?, ?)");
+			params.addAll(Arrays.asList(i, ts(t.at()), t.actorUsername(), t.actorOrgId(), t.action(),
+					name(t.fromStatus()), name(t.toStatus()), t.note()));
+		}
+		return sql.append(") t(n, at, actor_username, actor_org_id, action, from_status, to_status, note) order by t.n")
+			.toString();
 	}
 
 	/** Inserts the case, and with it, in the same statement, its timeline entries (if any) in their order. */
 	private void insert(Case c, long version, List<TimelineEntry> timeline) {
 		Location l = c.location() == null ? new Location(null, null, null) : c.location();
-		StringBuilder sql = new StringBuilder("""
+		String sql = """
 				insert into cases(id, tracking_no, type, status, outcome, round, green_channel, title, description,
 				  category_code, urgency, channel, town_id, lat, lon, address, requester_name, requester_phone,
 				  requester_phone_hash, requester_username, created_by, creator_org_id, initiating_org_id, merged_into, consecutive_failures,
 				  verification, created_at, updated_at, version, review_warn_at, review_due_at, evaluation_warn_at,
 				  evaluation_due_at, anonymous, attachment_ids, village_id, grid_code, special_grid_codes, task_org_ids)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				  ?, ?, ?, ?, ?)""");
+				  ?, ?, ?, ?, ?)""";
 		List<Object> timelineParams = new ArrayList<>();
-		if (!timeline.isEmpty()) {
-			sql.insert(0, "with c as (").append("""
-					 returning id)
-					insert into case_timeline(case_id, at, actor_username, actor_org_id, action, from_status, to_status, note)
-					select c.id, t.at, t.actor_username, t.actor_org_id, t.action, t.from_status, t.to_status, t.note
-					from c, (values """);
-			for (int i = 0; i < timeline.size(); i++) {
-				TimelineEntry t = timeline.get(i);
-				sql.append(i == 0 ? "(?::int, ?::timestamptz, ?::text, ?::bigint, ?::text, ?::text, ?::text, ?::text)"
-						: ", (?, ?, ?, ?, ?, ?, ?, ?)");
-				timelineParams.addAll(Arrays.asList(i, ts(t.at()), t.actorUsername(), t.actorOrgId(), t.action(),
-						name(t.fromStatus()), name(t.toStatus()), t.note()));
-			}
-			sql.append(") t(n, at, actor_username, actor_org_id, action, from_status, to_status, note) order by t.n");
-		}
-		jdbc.sql(sql.toString())
+		jdbc.sql(withTimeline(sql, timeline, timelineParams))
 			.params(c.id(), c.trackingNo(), c.type().name(), c.status().name(), name(c.outcome()), c.round(),
 					c.greenChannel(), c.title(), c.description(), c.categoryCode(), c.urgency().name(),
 					c.channel().name(), c.townId(), l.lat(), l.lon(), l.address(),
