@@ -119,6 +119,40 @@ class InsightApiTests extends ApiTestSupport {
 		}
 	}
 
+	@Test
+	@DisplayName("through the loop: the feed tells of dispatch and closing; satisfaction, today's closed and the open count move")
+	void loopOnTheScreen() throws Exception {
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/screen/feed"))
+			.header("Authorization", "Bearer " + api.token("leader"))
+			.header("Accept", "text/event-stream")
+			.build();
+		var stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+			.thenAccept(response -> response.body().forEach(lines::add));
+		try {
+			waitFor(() -> lines.stream().anyMatch(l -> l.contains("connected")));
+			JsonNode before = ok(as("dispatcher").get("/api/v1/screen/data")).body();
+			JsonNode c = livelihood("citizen", "tanshan", "路灯闪烁");
+			String id = c.path("id").asString();
+			String trackingNo = c.path("trackingNo").asString();
+			ok(as("town-tanshan").post("/api/v1/cases/" + id + "/escalate", Map.of("reason", "需住建局处理")));
+			c = dispatch(id, "zhujian", List.of(), null);
+			handle("dept-zhujian", taskOf(c, "zhujian"), false, "已修复");
+			ok(as("citizen").post("/api/v1/cases/" + id + "/evaluate", Map.of("rating", "SATISFIED")));
+			JsonNode after = ok(as("dispatcher").get("/api/v1/screen/data")).body();
+
+			assertThat(after.path("satisfaction").path("satisfied").asLong())
+				.isEqualTo(before.path("satisfaction").path("satisfied").asLong() + 1);
+			assertThat(after.path("today").path("closed").asLong()).isEqualTo(before.path("today").path("closed").asLong() + 1);
+			assertThat(after.path("open").path("total").asLong()).isEqualTo(before.path("open").path("total").asLong());
+			waitFor(() -> lines.stream().anyMatch(l -> l.contains(trackingNo) && l.contains("\"kind\":\"CLOSED\"")));
+			assertThat(lines).anyMatch(l -> l.contains(trackingNo) && l.contains("\"kind\":\"DISPATCHED\""));
+		}
+		finally {
+			stream.cancel(true);
+		}
+	}
+
 	private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
 		long until = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
 		while (!condition.getAsBoolean()) {

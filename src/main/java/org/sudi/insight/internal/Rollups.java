@@ -104,13 +104,11 @@ class Rollups {
 	@EventListener
 	void on(CaseDispatched e) {
 		Long[] units = e.tasks().stream().map(t -> t.orgId()).toArray(Long[]::new);
-		jdbc.sql("""
+		Map<String, Object> c = first(jdbc.sql("""
 				update ins_open_case set status = 'IN_PROGRESS', last_action = 'DISPATCH', updated_at = ?,
 				  unit_ids = array(select distinct u from unnest(unit_ids || ?::bigint[]) u)
-				where case_id = ?""")
-			.params(ts(e.at()), units, e.caseId())
-			.update();
-		Map<String, Object> c = openCase(e.caseId());
+				where case_id = ? returning tracking_no, case_type, town_id, category_code""")
+			.params(ts(e.at()), units, e.caseId()));
 		if (c != null && !e.byTown()) {
 			feed.publish(new FeedItem("DISPATCHED", e.caseId().toString(), (String) c.get("tracking_no"),
 					(String) c.get("case_type"), names.town((Long) c.get("town_id")),
@@ -129,27 +127,26 @@ class Rollups {
 
 	@EventListener
 	void on(CaseEvaluated e) {
-		Map<String, Object> c = openCase(e.caseId());
-		if (c == null) {
-			return;
-		}
 		String column = switch (e.rating()) {
 			case SATISFIED -> "satisfied";
 			case BASICALLY_SATISFIED -> "basically";
 			case UNSATISFIED -> "unsatisfied";
 			case NOT_GIVEN -> "not_given";
 		};
+		// Counted under the open case's type and channel (nothing when the screen does not hold it).
 		jdbc.sql("insert into ins_day_total_shard(day, case_type, channel, bucket, " + column
-				+ ") values (?, ?, ?, ins_bucket(), 1) on conflict (day, case_type, channel, bucket) do update set "
+				+ ") select ?::date, case_type, channel, ins_bucket(), 1 from ins_open_case where case_id = ?"
+				+ " on conflict (day, case_type, channel, bucket) do update set "
 				+ column + " = ins_day_total_shard." + column + " + 1")
-			.params(day(e.at()), c.get("case_type"), c.get("channel"))
+			.params(day(e.at()), e.caseId())
 			.update();
 	}
 
 	@EventListener
 	@Order(100)
 	void on(CaseClosed e) {
-		Map<String, Object> c = openCase(e.caseId());
+		// The open case leaves the screen; what it was is what the closing counts.
+		Map<String, Object> c = first(jdbc.sql("delete from ins_open_case where case_id = ? returning *").param(e.caseId()));
 		if (c == null) {
 			return;
 		}
@@ -171,7 +168,6 @@ class Rollups {
 			.params(day, town == null ? 0L : town)
 			.update();
 		jdbc.sql("delete from ins_step_state where case_id = ?").param(e.caseId()).update();
-		jdbc.sql("delete from ins_open_case where case_id = ?").param(e.caseId()).update();
 		feed.publish(new FeedItem("CLOSED", e.caseId().toString(), (String) c.get("tracking_no"),
 				(String) c.get("case_type"), names.town(town), names.category((String) c.get("category_code")),
 				"办结关闭 closed: " + e.outcome(), e.at()));
@@ -245,7 +241,11 @@ class Rollups {
 	}
 
 	Map<String, Object> openCase(UUID caseId) {
-		return jdbc.sql("select * from ins_open_case where case_id = ?").param(caseId).query().listOfRows().stream()
-			.findFirst().orElse(null);
+		return first(jdbc.sql("select * from ins_open_case where case_id = ?").param(caseId));
+	}
+
+	/** The statement's first row, or null when it gives none. */
+	private static Map<String, Object> first(JdbcClient.StatementSpec statement) {
+		return statement.query().listOfRows().stream().findFirst().orElse(null);
 	}
 }

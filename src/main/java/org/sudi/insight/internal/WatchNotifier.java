@@ -70,27 +70,21 @@ class WatchNotifier {
 	}
 
 	private void alert(UUID caseId, String except, String title, String body, String key, Instant at) {
-		List<Map<String, Object>> rows = jdbc.sql("select * from ins_open_case where case_id = ?").param(caseId).query()
-			.listOfRows();
-		if (rows.isEmpty()) {
-			return;
-		}
-		Map<String, Object> c = rows.get(0);
-		List<String> leaders = jdbc.sql("""
-				select distinct w.username from ins_watch w, ins_open_case o where o.case_id = ? and (
+		// The leaders watching the case, its town, its category or one of its units (one statement: most
+		// changes have none).
+		List<Map<String, Object>> rows = jdbc.sql("""
+				select distinct w.username, o.tracking_no from ins_watch w, ins_open_case o where o.case_id = ? and (
 				    (w.kind = 'CASE' and w.target = o.case_id::text)
 				 or (w.kind = 'TOWN' and w.target = o.town_id::text)
 				 or (w.kind = 'CATEGORY' and (o.category_code = w.target or o.category_code like w.target || '.%'))
 				 or (w.kind = 'DEPARTMENT' and w.target = any(o.unit_ids::text[])))
 				order by 1""")
 			.param(caseId)
-			.query(String.class)
-			.list()
-			.stream()
-			.filter(u -> !u.equals(except))
-			.toList();
+			.query()
+			.listOfRows();
+		List<String> leaders = rows.stream().map(r -> (String) r.get("username")).filter(u -> !u.equals(except)).toList();
 		if (!leaders.isEmpty()) {
-			String trackingNo = (String) c.get("tracking_no");
+			String trackingNo = (String) rows.get(0).get("tracking_no");
 			events.publishEvent(new WatchAlert(leaders, caseId, trackingNo, title + " " + trackingNo,
 					String.format(body, trackingNo), key, at));
 		}
