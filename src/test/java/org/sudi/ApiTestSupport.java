@@ -105,6 +105,20 @@ public abstract class ApiTestSupport {
 				Map.of("result", result, "attachmentIds", List.of()))).body();
 	}
 
+	/**
+	 * A livelihood case the requester submits in the town, through the whole loop: escalated by the town,
+	 * dispatched to the department, signed and completed there, evaluated SATISFIED. Returns the case as
+	 * submitted.
+	 */
+	protected JsonNode throughTheLoop(String requester, String town, String department, String title) {
+		JsonNode submitted = livelihood(requester, town, title);
+		String id = submitted.path("id").asString();
+		ok(as("town-" + town).post("/api/v1/cases/" + id + "/escalate", Map.of("reason", "需" + department + "处理")));
+		handle("dept-" + department, taskOf(dispatch(id, department, List.of(), null), department), false, "已修复");
+		ok(as(requester).post("/api/v1/cases/" + id + "/evaluate", Map.of("rating", "SATISFIED")));
+		return submitted;
+	}
+
 	protected List<String> actions(String caseId) {
 		return ok(as("dispatcher").get("/api/v1/cases/" + caseId + "/timeline")).body().valueStream()
 			.map(e -> e.path("action").asString())

@@ -93,15 +93,8 @@ class InsightApiTests extends ApiTestSupport {
 	@Test
 	@DisplayName("the live feed tells SSE clients of a new case, and of nothing a rolled-back transaction published")
 	void liveFeedAfterCommitOnly() throws Exception {
-		List<String> lines = new CopyOnWriteArrayList<>();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/screen/feed"))
-			.header("Authorization", "Bearer " + api.token("leader"))
-			.header("Accept", "text/event-stream")
-			.build();
-		var stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-			.thenAccept(response -> response.body().forEach(lines::add));
-		try {
-			waitFor(() -> lines.stream().anyMatch(l -> l.contains("connected")));
+		try (Feed feed = new Feed()) {
+			List<String> lines = feed.lines;
 			TransactionTemplate tx = new TransactionTemplate(transactions);
 			tx.executeWithoutResult(status -> {
 				liveFeed.publish(new FeedItem("TEST", "rolled-back", "R-1", "LIVELIHOOD", null, null, "rolled back", Instant.now()));
@@ -114,31 +107,15 @@ class InsightApiTests extends ApiTestSupport {
 			assertThat(lines.stream().filter(l -> l.contains(trackingNo)).findFirst().orElseThrow())
 				.contains("\"kind\":\"SUBMITTED\"").doesNotContain("李四").doesNotContain("13812345678");
 		}
-		finally {
-			stream.cancel(true);
-		}
 	}
 
 	@Test
 	@DisplayName("through the loop: the feed tells of dispatch and closing; satisfaction, today's closed and the open count move")
 	void loopOnTheScreen() throws Exception {
-		List<String> lines = new CopyOnWriteArrayList<>();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/screen/feed"))
-			.header("Authorization", "Bearer " + api.token("leader"))
-			.header("Accept", "text/event-stream")
-			.build();
-		var stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-			.thenAccept(response -> response.body().forEach(lines::add));
-		try {
-			waitFor(() -> lines.stream().anyMatch(l -> l.contains("connected")));
+		try (Feed feed = new Feed()) {
+			List<String> lines = feed.lines;
 			JsonNode before = ok(as("dispatcher").get("/api/v1/screen/data")).body();
-			JsonNode c = livelihood("citizen", "tanshan", "路灯闪烁");
-			String id = c.path("id").asString();
-			String trackingNo = c.path("trackingNo").asString();
-			ok(as("town-tanshan").post("/api/v1/cases/" + id + "/escalate", Map.of("reason", "需住建局处理")));
-			c = dispatch(id, "zhujian", List.of(), null);
-			handle("dept-zhujian", taskOf(c, "zhujian"), false, "已修复");
-			ok(as("citizen").post("/api/v1/cases/" + id + "/evaluate", Map.of("rating", "SATISFIED")));
+			String trackingNo = throughTheLoop("citizen", "tanshan", "zhujian", "路灯闪烁").path("trackingNo").asString();
 			JsonNode after = ok(as("dispatcher").get("/api/v1/screen/data")).body();
 
 			assertThat(after.path("satisfaction").path("satisfied").asLong())
@@ -148,7 +125,27 @@ class InsightApiTests extends ApiTestSupport {
 			waitFor(() -> lines.stream().anyMatch(l -> l.contains(trackingNo) && l.contains("\"kind\":\"CLOSED\"")));
 			assertThat(lines).anyMatch(l -> l.contains(trackingNo) && l.contains("\"kind\":\"DISPATCHED\""));
 		}
-		finally {
+	}
+
+	/** The screen's live feed as the leader's SSE client sees it, line by line, from "connected" on. */
+	private final class Feed implements AutoCloseable {
+
+		final List<String> lines = new CopyOnWriteArrayList<>();
+
+		private final java.util.concurrent.CompletableFuture<Void> stream;
+
+		Feed() throws InterruptedException {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/screen/feed"))
+				.header("Authorization", "Bearer " + api.token("leader"))
+				.header("Accept", "text/event-stream")
+				.build();
+			stream = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+				.thenAccept(response -> response.body().forEach(lines::add));
+			waitFor(() -> lines.stream().anyMatch(l -> l.contains("connected")));
+		}
+
+		@Override
+		public void close() {
 			stream.cancel(true);
 		}
 	}
