@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -81,17 +83,46 @@ public class Cases {
 	}
 
 	public Optional<Case> find(UUID id) {
-		return loadOne("select * from cases where id = ?", id);
+		return loadOne("c.id = ?", id);
 	}
 
 	/** The case holding the task, read in one statement with the task's lookup. */
 	public Optional<Case> findByTask(UUID taskId) {
-		return loadOne("select * from cases where id = (select case_id from case_task where id = ?)", taskId);
+		return loadOne("c.id = (select case_id from case_task where id = ?)", taskId);
 	}
 
-	/** The case the query with one parameter finds, with its tasks and evaluations. */
-	private Optional<Case> loadOne(String sql, Object key) {
-		return load(jdbc.sql(sql).param(key).query(this::caseRow).list()).stream().findFirst();
+	/** The task columns {@link #loadOne} reads next to the case's, each as {@code t_} + its name. */
+	private static final String TASK_COLUMNS = Stream.of("id", "seq", "org_id", "role", "round", "duty_id",
+			"dispatched_at", "status", "signed_at", "arrived_at", "completed_at", "result", "attachment_ids", "pending_kind",
+			"pending_reason", "pending_days", "extension_days", "sign_warn_at", "sign_due_at", "arrive_warn_at",
+			"arrive_due_at", "complete_warn_at", "complete_due_at")
+		.map(c -> "t." + c + " as t_" + c)
+		.collect(Collectors.joining(", "));
+
+	/**
+	 * The case the condition on {@code c} (with one parameter) finds, with its tasks in the same statement (a row
+	 * per task, the case's columns repeated) and its evaluations where it may have any.
+	 */
+	private Optional<Case> loadOne(String condition, Object key) {
+		List<Task> tasks = new ArrayList<>();
+		List<CaseRow> rows = new ArrayList<>(1);
+		jdbc.sql("select c.*, " + TASK_COLUMNS + " from cases c left join case_task t on t.case_id = c.id where "
+				+ condition + " order by t.seq")
+			.param(key)
+			.query(rs -> {
+				if (rows.isEmpty()) {
+					rows.add(caseRow(rs, 0));
+				}
+				if (rs.getObject("t_id") != null) {
+					tasks.add(taskRow(rs, "t_"));
+				}
+			});
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		CaseRow row = rows.get(0);
+		return Optional.of(row.toCase(tasks, row.mayHaveEvaluations() ? evaluations(new UUID[] { row.id() })
+			.getOrDefault(row.id(), List.of()) : List.of()));
 	}
 
 	public List<TimelineEntry> timeline(UUID caseId) {
@@ -157,7 +188,7 @@ public class Cases {
 	}
 
 	public Optional<Case> findByTrackingNo(String trackingNo) {
-		return loadOne("select * from cases where tracking_no = ?", trackingNo);
+		return loadOne("c.tracking_no = ?", trackingNo);
 	}
 
 	/** The cases matching the query, newest first (for other modules' adapters; no permission check). */
@@ -773,28 +804,32 @@ public class Cases {
 		jdbc.sql("select * from case_task where case_id = any(?) order by case_id, seq")
 			.param(ids)
 			.query(rs -> {
-				tasks.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>()).add(taskRow(rs));
+				tasks.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>()).add(taskRow(rs, ""));
 			});
-		Map<UUID, List<Evaluation>> evaluations = new HashMap<>();
 		// Only cases that may have been evaluated are asked for their evaluations (Case.mayHaveEvaluations):
 		// most loads are of cases in their first round, before any evaluation.
 		UUID[] evaluable = rows.stream().filter(CaseRow::mayHaveEvaluations).map(CaseRow::id).toArray(UUID[]::new);
-		if (evaluable.length > 0) {
-			jdbc.sql("select * from case_evaluation where case_id = any(?) order by case_id, round")
-				.param(evaluable)
-				.query(rs -> {
-					evaluations.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>())
-						.add(new Evaluation(rs.getInt("round"), Rating.valueOf(rs.getString("rating")),
-								rs.getString("comment"), rs.getString("by_username"), rs.getObject("by_org_id", Long.class),
-								instant(rs, "at")));
-				});
-		}
+		Map<UUID, List<Evaluation>> evaluations = evaluable.length == 0 ? Map.of() : evaluations(evaluable);
 		Map<UUID, Case> loaded = new LinkedHashMap<>();
 		for (CaseRow row : rows) {
 			loaded.put(row.id(), row.toCase(tasks.getOrDefault(row.id(), List.of()),
 					evaluations.getOrDefault(row.id(), List.of())));
 		}
 		return List.copyOf(loaded.values());
+	}
+
+	/** The evaluations of the given cases, by case, each case's in round order. */
+	private Map<UUID, List<Evaluation>> evaluations(UUID[] caseIds) {
+		Map<UUID, List<Evaluation>> evaluations = new HashMap<>();
+		jdbc.sql("select * from case_evaluation where case_id = any(?) order by case_id, round")
+			.param(caseIds)
+			.query(rs -> {
+				evaluations.computeIfAbsent(rs.getObject("case_id", UUID.class), k -> new ArrayList<>())
+					.add(new Evaluation(rs.getInt("round"), Rating.valueOf(rs.getString("rating")),
+							rs.getString("comment"), rs.getString("by_username"), rs.getObject("by_org_id", Long.class),
+							instant(rs, "at")));
+			});
+		return evaluations;
 	}
 
 	/** A case row, read before its tasks and evaluations (asked for only where it may have any). */
@@ -851,20 +886,21 @@ public class Cases {
 				evaluations));
 	}
 
-	private static Task taskRow(ResultSet rs) throws SQLException {
-		String pendingKind = rs.getString("pending_kind");
+	/** A task from the columns named with the given prefix. */
+	private static Task taskRow(ResultSet rs, String p) throws SQLException {
+		String pendingKind = rs.getString(p + "pending_kind");
 		PendingRequest pending = pendingKind == null ? null
-				: new PendingRequest(Kind.valueOf(pendingKind), rs.getString("pending_reason"),
-						rs.getObject("pending_days", Integer.class));
-		Array attachments = rs.getArray("attachment_ids");
+				: new PendingRequest(Kind.valueOf(pendingKind), rs.getString(p + "pending_reason"),
+						rs.getObject(p + "pending_days", Integer.class));
+		Array attachments = rs.getArray(p + "attachment_ids");
 		List<UUID> attachmentIds = attachments == null ? List.of() : Arrays.asList((UUID[]) attachments.getArray());
-		return new Task(rs.getObject("id", UUID.class), rs.getInt("seq"), rs.getLong("org_id"),
-				TaskRole.valueOf(rs.getString("role")), rs.getInt("round"), rs.getObject("duty_id", Long.class),
-				instant(rs, "dispatched_at"), TaskStatus.valueOf(rs.getString("status")), instant(rs, "signed_at"),
-				instant(rs, "arrived_at"), instant(rs, "completed_at"), rs.getString("result"), attachmentIds, pending,
-				rs.getInt("extension_days"), Due.of(instant(rs, "sign_warn_at"), instant(rs, "sign_due_at")),
-				Due.of(instant(rs, "arrive_warn_at"), instant(rs, "arrive_due_at")),
-				Due.of(instant(rs, "complete_warn_at"), instant(rs, "complete_due_at")));
+		return new Task(rs.getObject(p + "id", UUID.class), rs.getInt(p + "seq"), rs.getLong(p + "org_id"),
+				TaskRole.valueOf(rs.getString(p + "role")), rs.getInt(p + "round"), rs.getObject(p + "duty_id", Long.class),
+				instant(rs, p + "dispatched_at"), TaskStatus.valueOf(rs.getString(p + "status")), instant(rs, p + "signed_at"),
+				instant(rs, p + "arrived_at"), instant(rs, p + "completed_at"), rs.getString(p + "result"), attachmentIds,
+				pending, rs.getInt(p + "extension_days"), Due.of(instant(rs, p + "sign_warn_at"), instant(rs, p + "sign_due_at")),
+				Due.of(instant(rs, p + "arrive_warn_at"), instant(rs, p + "arrive_due_at")),
+				Due.of(instant(rs, p + "complete_warn_at"), instant(rs, p + "complete_due_at")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
