@@ -5,6 +5,8 @@
 # same server, with the same client counts and duration. Prints a Markdown table with the TPS ratio.
 #   usage: scripts/bench-intake.sh [seconds per step, default 30] [client counts, default "1 2 4 8 16 32 64"]
 #   env:   PORT (default 18210), DB (sudi_bench_intake), PGBENCH_DB (pgbench_intake), KEEP_DB=1 keeps them,
+#          FLOOR_CLIENTS (client counts at which an authenticated GET is measured after the table, as the
+#          floor of what the HTTP stack costs; default "1 8", empty to skip),
 #          WARMUP (seconds of 8-client load before measuring, default 60: the JIT compiler is still busy
 #          after 20 s on shared cores), BENCH_JAVA_OPTS (e.g. -XX:StartFlightRecording=filename=/tmp/intake.jfr,settings=profile)
 # Needs wrk (installed from Debian if missing), pgbench and psql (postgresql-client), curl, a JDK 17.
@@ -83,6 +85,31 @@ for c in $CLIENTS; do
   printf "| %d | %.0f | %s | %s | %s | %.0f | %s | %s | %s | %s |\n" "$c" "$rps" "$p50" "$p99" "$bad${errs:+ ($errs)}" "$tps" "$plat" "$ratio" "$before" "$cpu"
 done
 echo
+
 sleep 11
 CASES1=$(psql -Atc 'select count(*) from cases' -d "$DB"); COMMITS1=$(commits)
 echo "cases after the run: $CASES1; commits in the application's database per intake: $(awk -v c=$((COMMITS1 - COMMITS0)) -v n=$((CASES1 - CASES0)) 'BEGIN { printf "%.2f", c / n }') (includes its background pollers and the live feed's NOTIFY batches and their reading by the LISTEN connection, a few per second); load after: $(load)"
+
+# The floor: what the HTTP stack alone costs (measured after the counts above, as its GETs commit
+# read-only transactions too). The same token, connections and server, an authenticated GET that reads
+# one count (/api/v1/inbox/unread-count): security, one statement, JSON. The intake's cost above it is
+# what the POST itself does (JSON in, the case and its projections in one transaction).
+if [ -n "${FLOOR_CLIENTS-1 8}" ]; then
+  echo "| clients | authenticated GET req/s | p50 ms | ÷ pgbench TPS of the same client count | CPU ms per request: JVM + its PostgreSQL backends |"
+  echo "|---:|---:|---:|---:|---|"
+  for c in ${FLOOR_CLIENTS-1 8}; do
+    t=$(( c < 2 ? 1 : 2 ))
+    pids=$(backends); cpu0=$(ticks "$APP_PID"); pg0=$(ticks $pids)
+    wrk -t "$t" -c "$c" -d "${DURATION}s" --timeout 10s --latency -H "Authorization: Bearer $SUDI_TOKEN" \
+      "$BASE/api/v1/inbox/unread-count" > "$WORK/floor-$c.txt"
+    rps=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/floor-$c.txt")
+    n=$(awk '/requests in/ {print $1}' "$WORK/floor-$c.txt")
+    cpu=$(awk -v a=$(( $(ticks "$APP_PID") - cpu0 )) -v b=$(( $(ticks $pids) - pg0 )) -v n="$n" -v hz="$HZ" \
+      'BEGIN { printf "%.2f + %.2f", 1000 * a / hz / n, 1000 * b / hz / n }')
+    p50=$(ms "$(awk '$1 == "50%" {print $2}' "$WORK/floor-$c.txt")")
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$c.txt" 2>/dev/null | tail -1)
+    ratio=$([ -n "$tps" ] && awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.0f %%", 100 * a / b }' || echo "no pgbench run at $c")
+    printf "| %d | %.0f | %s | %s | %s |\n" "$c" "$rps" "$p50" "$ratio" "$cpu"
+  done
+  echo
+fi
