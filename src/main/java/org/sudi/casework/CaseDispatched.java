@@ -9,8 +9,8 @@ import java.util.UUID;
  * rework round. {@code byTown} is true for a town's own acceptance. {@code requesterUsername} is the
  * requester's own account, null when the case has none.
  */
-public record CaseDispatched(UUID caseId, String trackingNo, String requesterUsername, int round, List<DispatchedTask> tasks, Long dutyId, boolean byTown,
-		Instant at) {
+public record CaseDispatched(UUID caseId, String trackingNo, String requesterUsername, int round,
+		List<DispatchedTask> tasks, Long dutyId, boolean byTown, Instant at) {
 
 	public record DispatchedTask(UUID taskId, long orgId, TaskRole role) {
 	}

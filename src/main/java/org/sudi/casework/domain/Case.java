@@ -249,8 +249,8 @@ public class Case {
 		Task task = Task.dispatch(tasks.size(), assigneeId, TaskRole.LEAD, round, null, now);
 		tasks.add(task);
 		moveTo(CaseStatus.IN_PROGRESS, actor, now, "ACCEPT", join(note, startTask(task, now)));
-		events.add(new CaseDispatched(id, trackingNo, requester.username(), round, List.of(new DispatchedTask(task.id(), assigneeId, TaskRole.LEAD)),
-				null, true, now));
+		events.add(new CaseDispatched(id, trackingNo, requester.username(), round,
+				List.of(new DispatchedTask(task.id(), assigneeId, TaskRole.LEAD)), null, true, now));
 		return task;
 	}
 
