@@ -21,6 +21,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
@@ -123,9 +124,13 @@ class MobilePortalBrowserTests extends ApiTestSupport {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("手机号登录");
 		driver.findElement(By.id("phone")).sendKeys(phone);
 		driver.findElement(By.id("send-code")).click();
+		// The click returns before the form's post has been answered: wait for the page that asks for the code
+		// (typing into the old page would be lost with it), then read the code the server sent.
+		WebElement codeField = new WebDriverWait(driver, Duration.ofSeconds(20))
+			.until(d -> d.findElements(By.id("code")).stream().findFirst().orElse(null));
 		String code = sms.lastCodeTo(phone).orElseThrow();
 		assertThat(code).matches("\\d{6}");
-		driver.findElement(By.id("code")).sendKeys(code);
+		codeField.sendKeys(code);
 		shot("01-sign-in");
 		driver.findElement(By.id("sign-in")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/m/requests"));
@@ -196,7 +201,8 @@ class MobilePortalBrowserTests extends ApiTestSupport {
 		driver.findElement(By.id("trackingNo")).sendKeys(c.path("trackingNo").asString());
 		driver.findElement(By.id("last4")).sendKeys("5678");
 		driver.findElement(By.cssSelector("form button")).click();
-		assertThat(driver.getPageSource()).contains("Being reviewed by the town").contains("Request received");
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("Request received"));
+		assertThat(driver.getPageSource()).contains("Being reviewed by the town");
 		shot("07-lookup-en");
 		driver.get(url("/m?lang=zh"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("榴乡诉递");
