@@ -47,6 +47,10 @@ class EmbeddedDatabaseConfiguration {
 				.setServerConfig("shared_buffers", "128MB")
 				.setServerConfig("fsync", ephemeral ? "off" : "on")
 				.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
+				// Stopped by this bean's close, after everything that uses the database: a JVM hook of its
+				// own would stop the server while Spring's hook is still closing (the event publication
+				// registry and db-scheduler then wait for a server that is gone).
+				.setRegisterShutdownHook(false)
 				.start();
 	}
 
