@@ -29,7 +29,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cp_file="$project/target/backup-test.classpath"
 if [[ ! -f "$cp_file" || "$project/pom.xml" -nt "$cp_file" ]]; then
-  ./mvnw -q -o -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2 \
+  # Offline first (quiet: where the dependency plugin's own artifacts are not cached yet it fails and
+  # the online try below fetches them).
+  ./mvnw -q -o -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null 2>&1 \
     || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2
 fi
 [[ -d target/classes/org/sudi ]] || ./mvnw -q -o -B compile >&2
