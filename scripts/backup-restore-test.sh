@@ -39,7 +39,7 @@ fi
 start_app() { # data dir, log
   SUDI_DATA_DIR="$1" PORT=$port SUDI_DB_URL= java -Xshare:auto -XX:TieredStopAtLevel=1 \
     -cp "$project/target/classes:$(cat "$cp_file")" org.sudi.SudiApplication >"$2" 2>&1 &
-  app_pid=$!
+  app_pid=$!; app_log=$2
   for _ in $(seq 1 180); do
     if curl -fs "http://localhost:$port/actuator/health" | grep -q UP; then return; fi
     kill -0 "$app_pid" 2>/dev/null || { tail -n 40 "$2"; fail "the application did not start"; }
@@ -47,7 +47,14 @@ start_app() { # data dir, log
   done
   fail "the application did not answer within 180 s"
 }
-stop_app() { kill "$app_pid"; wait "$app_pid" || true; app_pid=""; }
+# Stops it as an operator would (SIGTERM); the embedded PostgreSQL must outlive what still uses it while
+# the application closes (no bean's closing fails for want of the database).
+stop_app() {
+  kill "$app_pid"; wait "$app_pid" || true; app_pid=""
+  if grep -q "destroy method failed" "$app_log"; then
+    grep "destroy method failed" "$app_log" | cut -c1-300 >&2; fail "the application did not stop cleanly"
+  fi
+}
 
 base="http://localhost:$port"
 token() {
